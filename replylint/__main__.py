@@ -1,0 +1,5 @@
+"""``python -m replylint``."""
+
+from replylint.cli import main
+
+raise SystemExit(main())

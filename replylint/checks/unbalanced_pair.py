@@ -1,0 +1,76 @@
+"""RL401 unbalanced-pair."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from replylint.corpus import Corpus
+from replylint.models import Finding
+from replylint.query import at_view, paragraphs
+from replylint.registry import rule
+
+# Opening mark -> closing mark. Half- and full-width round brackets are one family here: a
+# bracket of the wrong width is the half-width rule's finding, not an unbalanced pair.
+PAIRS = {"“": "”", "‘": "’", "《": "》", "（": "）", "(": ")", "〔": "〕", "【": "】", "「": "」", "『": "』"}
+_FAMILY = {"(": "（", ")": "）"}
+_CLOSERS = {close: open_ for open_, close in PAIRS.items()}
+
+
+def unbalanced(text: str) -> list[int]:
+    """Indexes of the paired marks in ``text`` that have no partner.
+
+    Marks are matched innermost first; a closing mark that does not close the innermost
+    open mark of its family is unmatched, and so is every mark still open at the end.
+    """
+    stacks: dict[str, list[int]] = {}
+    lone: list[int] = []
+    for index, char in enumerate(text):
+        if char in PAIRS:
+            stacks.setdefault(_FAMILY.get(char, char), []).append(index)
+        elif char in _CLOSERS:
+            opener = _CLOSERS[char]
+            stack = stacks.get(_FAMILY.get(opener, opener))
+            if stack:
+                stack.pop()
+            else:
+                lone.append(index)
+    for stack in stacks.values():
+        lone.extend(stack)
+    return sorted(lone)
+
+
+@rule(
+    "RL401",
+    severity="error",
+    message_zh="“{mark}”没有配对的标点",
+    message_en="“{mark}” has no matching mark",
+)
+def unbalanced_pair(corpus: Corpus) -> Iterator[Finding]:
+    """A quotation mark, title mark or bracket left without its partner in a paragraph.
+
+    ## What it flags
+    Paired punctuation (“” ‘’ 《》 （） 〔〕 【】) whose opening or closing mark is missing
+    within the paragraph. Paragraphs cut by a page break are read whole.
+
+    ## Why it matters
+    GB/T 15834-2011 requires paired marks to balance; a lone quotation mark changes what a
+    sentence quotes and usually shows that a revision went wrong.
+
+    ## Example
+    ### Bad
+    ```letter
+    出台《实施细则》，数字贷”贴息“免申即享”。 <!-- expect: RL401 -->
+    ```
+    ### Good
+    ```letter
+    出台《实施细则》，“数字贷”贴息“免申即享”。
+    ```
+
+    ## Known false positives
+    A quotation that runs over several paragraphs opens each paragraph with “ and closes
+    only at its end (GB/T 15834-2011, 4.5.3.4); such quotations are rare in reply letters.
+    """
+    for letter, para in paragraphs(corpus):
+        for index in unbalanced(para.text):
+            place = at_view(letter, para.start + index, para.start + index + 1)
+            yield unbalanced_pair.finding([place], mark=para.text[index])

@@ -1,0 +1,167 @@
+"""The command line: ``replylint [check] PATHS``, ``rules``, ``rule CODE``, ``parse FILE``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+
+from replylint import __version__
+
+COMMANDS = ("check", "rules", "rule", "parse")
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A mistake in how replylint was called; exit code 2."""
+
+
+def default_lang() -> str:
+    """Chinese when the locale is Chinese, English otherwise."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="replylint",
+        description="Check Chinese government reply letters for contradictions before they are published.",
+        epilog="Commands: check (the default), rules, rule CODE, parse FILE. Run 'replylint COMMAND --help'.",
+    )
+    parser.add_argument("--version", action="version", version=f"replylint {__version__}")
+    sub = parser.add_subparsers(dest="command")
+
+    check = sub.add_parser("check", help="check letters (the default command)")
+    check.add_argument("paths", nargs="*", default=["."], help="files, directories or globs (default: .)")
+    check.add_argument("--format", choices=("table", "json"), default="table", help="output format (default: table)")
+    check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
+    check.add_argument("--no-color", action="store_true", help="no colours (also when NO_COLOR is set)")
+    check.add_argument("--quiet", "-q", action="store_true", help="print findings only: no summary, nothing when clean")
+    check.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="warning",
+                       help="exit 1 when a finding is at or above this severity (default: warning)")
+    check.add_argument("--select", action="append", default=[], metavar="CODES",
+                       help="only these rule codes or prefixes, comma-separated (e.g. RL1,RL301)")
+    check.add_argument("--ignore", action="append", default=[], metavar="CODES", help="skip these rule codes or prefixes")
+    check.add_argument("--include", action="append", default=[], metavar="GLOB",
+                       help="file names to check inside directories (default: *.txt and *.md)")
+    check.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="paths to skip")
+    check.add_argument("--lang", choices=("zh", "en"), default=None, help="message language (default: from the locale)")
+
+    sub.add_parser("rules", help="list the rules")
+    explain = sub.add_parser("rule", help="explain one rule, with its examples")
+    explain.add_argument("code")
+    parse = sub.add_parser("parse", help="print the parsed structure of a letter as JSON")
+    parse.add_argument("file")
+    return parser
+
+
+def _codes(values: Sequence[str]) -> list[str]:
+    return [code.strip() for value in values for code in value.split(",") if code.strip()]
+
+
+def _check(args: argparse.Namespace) -> int:
+    from rich.console import Console
+
+    from replylint.engine import DEFAULT_INCLUDE, lint
+    from replylint.models import SEVERITY_RANK
+    from replylint.registry import all_rules
+
+    known = all_rules()
+    for code in _codes(args.select) + _codes(args.ignore):
+        if code.upper() != "ALL" and not any(k.startswith(code.upper()) for k in known):
+            raise UsageError(f"no rule code starts with {code!r} (see 'replylint rules')")
+    report = lint(
+        args.paths,
+        select_codes=_codes(args.select),
+        ignore_codes=_codes(args.ignore),
+        include=args.include or DEFAULT_INCLUDE,
+        exclude=args.exclude,
+    )
+    if not report.files and report.errors and all(e.reason.startswith("no ") for e in report.errors):
+        raise UsageError("; ".join(f"{e.path}: {e.reason}" for e in report.errors))
+    lang = args.lang or default_lang()
+    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    try:
+        if args.format == "json":
+            from replylint.report import json as json_report
+
+            out.write(json_report.render(report, lang))
+        elif not (args.quiet and not report.findings and not report.errors):
+            from replylint.report import table
+
+            no_color = args.no_color or bool(os.environ.get("NO_COLOR")) or args.output is not None
+            console = Console(file=out, no_color=no_color, highlight=False, soft_wrap=False,
+                              force_terminal=None if not no_color else False)
+            table.render(report, console, lang, quiet=args.quiet)
+    finally:
+        if args.output:
+            out.close()
+    if args.format != "json":
+        for error in report.errors:
+            if args.output:
+                print(f"{error.path}: error: {error.reason}", file=sys.stderr)
+    threshold = SEVERITY_RANK.get(args.fail_on)
+    failing = threshold is not None and any(SEVERITY_RANK[f.severity] >= threshold for f in report.findings)
+    return EXIT_FINDINGS if failing or report.errors else EXIT_CLEAN
+
+
+def _rules() -> int:
+    from replylint.registry import all_rules
+
+    for code, r in all_rules().items():
+        print(f"{code}  {r.name:<28} {r.group:<12} {r.severity:<8} {r.summary}")
+    return EXIT_CLEAN
+
+
+def _rule(code: str) -> int:
+    from replylint.registry import all_rules
+
+    r = all_rules().get(code.upper())
+    if r is None:
+        raise UsageError(f"unknown rule {code!r} (see 'replylint rules')")
+    print(f"{r.code} {r.name}  ({r.group}, default severity {r.severity})\n")
+    print(f"message: {r.message_zh}\n         {r.message_en}\n")
+    if r.options:
+        print("options: " + ", ".join(f"{k} = {v!r}" for k, v in r.options.items()) + "\n")
+    print(r.doc)
+    return EXIT_CLEAN
+
+
+def _parse(path: str) -> int:
+    from replylint.engine import read_letter
+
+    try:
+        letter = read_letter(path)
+    except ValueError as exc:
+        raise UsageError(f"{path}: {exc}") from None
+    print(json.dumps(letter.structure.model_dump(mode="json"), ensure_ascii=False, indent=2))
+    return EXIT_CLEAN
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
+        argv.insert(0, "check")
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as exc:
+        return EXIT_USAGE if exc.code not in (0, None) else EXIT_CLEAN
+    try:
+        if args.command == "rules":
+            return _rules()
+        if args.command == "rule":
+            return _rule(args.code)
+        if args.command == "parse":
+            return _parse(args.file)
+        return _check(args)
+    except UsageError as exc:
+        print(f"replylint: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        return EXIT_CLEAN

@@ -1,0 +1,96 @@
+"""Letters and the corpus they form: what every rule receives."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from typing import Any
+
+from replylint.letter import Structure, parse_structure
+from replylint.models import Span
+from replylint.source import Source
+
+CONTEXT_CHARS = 8
+
+
+@dataclass(frozen=True)
+class Letter:
+    """One file: its source text (when read from disk), its structure and its claims."""
+
+    path: str
+    source: Source | None
+    structure: Structure
+    claims: tuple[Any, ...] = ()
+
+    @classmethod
+    def from_source(cls, source: Source) -> Letter:
+        """Parse the structure of a decoded source and extract its claims."""
+        from replylint.extract import extract_claims
+
+        structure = parse_structure(source)
+        return cls(source.path, source, structure, extract_claims(source, structure))
+
+    @property
+    def date(self) -> date | None:
+        """The letter's 成文日期, when it has one."""
+        return self.structure.date.value if self.structure.date else None
+
+    @property
+    def label(self) -> str:
+        """How messages name this letter: its path and date."""
+        return f"{self.path} ({self.date.isoformat()})" if self.date else self.path
+
+    def excerpt(self, span: Span) -> str:
+        """The original text of a span (empty when the letter has no source)."""
+        return self.source.text[span.start : span.end] if self.source else ""
+
+    def context(self, span: Span) -> str:
+        """The span's text with a few characters either side, line breaks folded away."""
+        if self.source is None:
+            return ""
+        text = self.source.text
+        around = text[max(0, span.start - CONTEXT_CHARS) : span.end + CONTEXT_CHARS]
+        return "".join(around.split())
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """All letters under check, with their claims indexed by kind."""
+
+    letters: tuple[Letter, ...]
+    _by_kind: dict[str, list[tuple[Letter, Any]]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        index: dict[str, list[tuple[Letter, Any]]] = defaultdict(list)
+        for letter in self.letters:
+            for claim in letter.claims:
+                index[claim.kind].append((letter, claim))
+        object.__setattr__(self, "_by_kind", dict(index))
+
+    def claims(self, kind: str) -> list[tuple[Letter, Any]]:
+        """Every claim of one kind, with the letter that makes it, in corpus order."""
+        return self._by_kind.get(kind, [])
+
+    @cached_property
+    def with_source(self) -> tuple[Letter, ...]:
+        """The letters whose text is available (not those loaded from a claims file)."""
+        return tuple(letter for letter in self.letters if letter.source is not None)
+
+    def __iter__(self) -> Iterator[Letter]:
+        return iter(self.letters)
+
+    def __len__(self) -> int:
+        return len(self.letters)
+
+
+def group_by(items: Iterable[Any], key) -> dict[Any, list[Any]]:
+    """Group items by ``key(item)``, keeping their order; a ``None`` key is left out."""
+    groups: dict[Any, list[Any]] = defaultdict(list)
+    for item in items:
+        k = key(item)
+        if k is not None:
+            groups[k].append(item)
+    return dict(groups)

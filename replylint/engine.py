@@ -1,0 +1,132 @@
+"""The engine: from paths to a report. Discovery, reading, rule running, in one function each."""
+
+from __future__ import annotations
+
+import glob
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from fnmatch import fnmatch
+from pathlib import Path
+
+from replylint import __version__
+from replylint.corpus import Corpus, Letter
+from replylint.models import FileError, Finding
+from replylint.registry import Rule, all_rules, select
+from replylint.source import DecodeError, Source
+
+DEFAULT_INCLUDE = ("*.txt", "*.md")
+MAX_BYTES = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Report:
+    """What a run found: the files checked, the findings and the files that could not be read."""
+
+    files: tuple[str, ...]
+    findings: tuple[Finding, ...]
+    errors: tuple[FileError, ...] = ()
+    version: str = __version__
+    rules: tuple[Rule, ...] = field(default=(), compare=False)
+    corpus: Corpus = field(default_factory=lambda: Corpus(()), compare=False)
+
+    def source_line(self, path: str, line: int) -> str | None:
+        """The text of one original line of a checked file, for showing context."""
+        for letter in self.corpus:
+            if letter.path == path and letter.source is not None:
+                lines = letter.source.text.splitlines()
+                return lines[line - 1] if 0 < line <= len(lines) else None
+        return None
+
+
+def discover(
+    paths: Sequence[str], include: Sequence[str] = DEFAULT_INCLUDE, exclude: Sequence[str] = ()
+) -> tuple[list[str], list[FileError]]:
+    """Expand files, directories and globs into the letter files to check, in sorted order.
+
+    A file named explicitly is checked whatever its extension; files found in directories
+    must match ``include``. Paths matching ``exclude`` are skipped either way.
+    """
+    found: dict[str, None] = {}
+    errors: list[FileError] = []
+
+    def excluded(path: str) -> bool:
+        return any(fnmatch(path, pat) or fnmatch(os.path.basename(path), pat) for pat in exclude)
+
+    for raw in paths:
+        matches = sorted(glob.glob(raw, recursive=True)) if glob.has_magic(raw) else [raw]
+        if not matches:
+            errors.append(FileError(path=raw, reason="no file matches this pattern"))
+        for path in matches:
+            if os.path.isdir(path):
+                for root, dirs, files in os.walk(path):
+                    dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not excluded(os.path.join(root, d)))
+                    for name in sorted(files):
+                        full = os.path.join(root, name)
+                        if any(fnmatch(name, pat) for pat in include) and not excluded(full):
+                            found[os.path.normpath(full)] = None
+            elif os.path.exists(path):
+                if not excluded(path):
+                    found[os.path.normpath(path)] = None
+            else:
+                errors.append(FileError(path=path, reason="no such file or directory"))
+    return list(found), errors
+
+
+def read_letter(path: str) -> Letter:
+    """Read, decode and parse one letter; raises ``ValueError`` with a one-line reason."""
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_BYTES:
+            raise ValueError(f"file is too large ({size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)")
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise ValueError(exc.strerror or str(exc)) from None
+    if not data.strip():
+        raise ValueError("file is empty")
+    try:
+        return Letter.from_source(Source.from_bytes(path, data))
+    except DecodeError as exc:
+        raise ValueError(str(exc)) from None
+
+
+def load_corpus(paths: Iterable[str]) -> tuple[Corpus, list[FileError]]:
+    """Read every path into a corpus; files that cannot be read become errors, not exceptions."""
+    letters: list[Letter] = []
+    errors: list[FileError] = []
+    for path in paths:
+        try:
+            letters.append(read_letter(path))
+        except ValueError as exc:
+            errors.append(FileError(path=path, reason=str(exc)))
+    return Corpus(tuple(letters)), errors
+
+
+def run_rules(corpus: Corpus, rules: Sequence[Rule]) -> list[Finding]:
+    """Run every rule over the corpus and return the findings in report order."""
+    findings: set[Finding] = set()
+    for rule in rules:
+        findings.update(rule(corpus))
+    return sorted(findings, key=Finding.sort_key)
+
+
+def lint(
+    paths: Sequence[str],
+    *,
+    select_codes: Sequence[str] = (),
+    ignore_codes: Sequence[str] = (),
+    include: Sequence[str] = DEFAULT_INCLUDE,
+    exclude: Sequence[str] = (),
+) -> Report:
+    """Check the letters under ``paths`` with the selected rules."""
+    files, errors = discover(paths, include, exclude)
+    corpus, read_errors = load_corpus(files)
+    rules = select(all_rules(), select_codes, ignore_codes)
+    findings = run_rules(corpus, rules)
+    return Report(
+        files=tuple(letter.path for letter in corpus),
+        findings=tuple(findings),
+        errors=tuple(errors + read_errors),
+        rules=tuple(rules),
+        corpus=corpus,
+    )

@@ -1,0 +1,114 @@
+"""The shared value types: spans, locations, fixes and findings.
+
+Every model is frozen and forbids unknown fields: models are hashable, safe to share between
+rules, and a typo in data fails when it is loaded rather than silently later.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+Severity = Literal["error", "warning", "info"]
+SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
+Lang = Literal["zh", "en"]
+
+
+class Model(BaseModel):
+    """Base of every replylint model: immutable, strict about its fields."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Span(Model):
+    """A stretch of a letter's original text.
+
+    ``start``/``end`` are code-point offsets into the decoded original text (end exclusive);
+    ``line``/``column`` are 1-based and count code points; ``end_line``/``end_column`` name
+    the position just after the last character, as SARIF regions do.
+    """
+
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+class Location(Model):
+    """Where a finding points: a file, a span in it and the offending text itself."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+    role: str | None = None
+
+    @classmethod
+    def at(cls, path: str, span: Span, text: str, role: str | None = None) -> Location:
+        """Build a location from a span and the text it covers."""
+        return cls(
+            path=path,
+            line=span.line,
+            column=span.column,
+            end_line=span.end_line,
+            end_column=span.end_column,
+            text=text,
+            role=role,
+        )
+
+
+class Edit(Model):
+    """Replace ``text[start:end]`` of the file at ``path`` by ``replacement``."""
+
+    path: str
+    start: int
+    end: int
+    replacement: str
+
+
+class Fix(Model):
+    """A safe, certain correction: one or more edits and what they do."""
+
+    description: str
+    edits: tuple[Edit, ...]
+
+
+class Finding(Model):
+    """A rule's verdict: what is wrong, where, how serious, and how to fix it if certain."""
+
+    rule: str
+    name: str
+    group: str
+    severity: Severity
+    message_zh: str
+    message_en: str
+    locations: tuple[Location, ...]
+    fix: Fix | None = None
+    fingerprint: str
+
+    def message(self, lang: Lang = "zh") -> str:
+        """The message in the chosen language."""
+        return self.message_zh if lang == "zh" else self.message_en
+
+    def paths(self) -> set[str]:
+        """Every file this finding points into."""
+        return {loc.path for loc in self.locations}
+
+    def sort_key(self) -> tuple:
+        """Order findings by their first location, then by rule code."""
+        first = self.locations[0] if self.locations else None
+        if first is None:
+            return ("", 0, 0, self.rule)
+        return (first.path, first.line, first.column, self.rule)
+
+
+class FileError(Model):
+    """A file that could not be checked, and why, in one line."""
+
+    path: str
+    reason: str

@@ -1,0 +1,47 @@
+"""The JSON report, per the contract in DESIGN.md (schema_version 1)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import Any
+
+from replylint.engine import Report
+from replylint.models import Finding, Lang
+
+SCHEMA_VERSION = 1
+
+
+def finding_dict(finding: Finding, lang: Lang) -> dict[str, Any]:
+    """One finding as the contract lays it out."""
+    return {
+        "rule": finding.rule,
+        "name": finding.name,
+        "group": finding.group,
+        "severity": finding.severity,
+        "message": finding.message(lang),
+        "locations": [loc.model_dump() for loc in finding.locations],
+        "fix": finding.fix.model_dump() if finding.fix else None,
+        "fingerprint": finding.fingerprint,
+    }
+
+
+def report_dict(report: Report, lang: Lang = "zh") -> dict[str, Any]:
+    """The whole report as a JSON-ready dict."""
+    return {
+        "tool": {"name": "replylint", "version": report.version},
+        "schema_version": SCHEMA_VERSION,
+        "files": list(report.files),
+        "findings": [finding_dict(f, lang) for f in report.findings],
+        "errors": [e.model_dump() for e in report.errors],
+        "summary": {
+            "files": len(report.files),
+            "findings": len(report.findings),
+            "by_severity": dict(Counter(f.severity for f in report.findings)),
+        },
+    }
+
+
+def render(report: Report, lang: Lang = "zh") -> str:
+    """The report as indented JSON text, Chinese kept readable."""
+    return json.dumps(report_dict(report, lang), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,196 @@
+"""Decoding a letter, and the normalised analysis view with its exact map back.
+
+A letter extracted from PDF has paragraphs, words and names cut by page breaks
+(``实\\n\\n用性``, ``中\\n\\n山黑湖网络科技有限公司``). Rules read the *view*, in which such a
+paragraph is whole again; every character of the view remembers its offset in the original
+text, so findings always point at the file as the user sees it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from replylint.models import Span
+
+ENCODINGS = ("utf-8", "gb18030")
+
+# A paragraph that ends in one of these is complete; the next one starts afresh.
+_TERMINAL = set("。！？!?；;：:…）)】〕》」』”’")
+# Punctuation that shows a paragraph is running text rather than a header or signature line.
+_RUNNING = set("，,、。；;：:“”")
+# Paragraph starts that open a new structural unit: numbering, headings, rules, labels.
+_STRUCTURAL_START = re.compile(
+    r"""^(?:
+        \#|---|\*\*\s*[（(]?[一二三四五六七八九十]|>|
+        [一二三四五六七八九十]+、|
+        [（(][一二三四五六七八九十\d]+[）)]|
+        \d+[.、．]\s*\D|
+        [（(]?[A-DＡ-Ｄ]类[）)]?|
+        (?:抄送|公开方式|联系人|附件|主送|\*\*)
+    )""",
+    re.X,
+)
+_HEADING = re.compile(r"^(?:#+\s*)?(?:\*\*)?\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+# A line that PDF extraction leaves behind from a running footer: a bare page number.
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d{1,3})\s*$")
+
+
+class DecodeError(ValueError):
+    """The bytes are not text in any supported encoding."""
+
+
+def decode(data: bytes) -> tuple[str, str, bool]:
+    """Decode bytes as UTF-8 (with or without BOM) or GB18030.
+
+    Returns ``(text, encoding, had_bom)``. Raises :class:`DecodeError` with a one-line reason
+    when the bytes are binary or decode as none of the supported encodings.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        try:
+            return data[len(codecs.BOM_UTF8) :].decode("utf-8"), "utf-8", True
+        except UnicodeDecodeError as exc:
+            raise DecodeError(f"starts with a UTF-8 BOM but is not valid UTF-8 (byte {exc.start})") from None
+    if b"\x00" in data[:8192]:
+        raise DecodeError("binary file (contains NUL bytes)")
+    for encoding in ENCODINGS:
+        try:
+            return data.decode(encoding), encoding, False
+        except UnicodeDecodeError:
+            continue
+    raise DecodeError("not valid UTF-8 or GB18030 text")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of the view: its text and where it starts in the view."""
+
+    start: int
+    text: str
+
+    @property
+    def end(self) -> int:
+        """View offset just after the paragraph."""
+        return self.start + len(self.text)
+
+
+@dataclass(frozen=True)
+class Source:
+    """A decoded letter: the original text, the analysis view and the map between them.
+
+    ``view`` has one paragraph per line: paragraphs that a page break had cut are joined, and
+    blank lines and bare page numbers between paragraphs are dropped. ``view_to_text[i]`` is
+    the original offset of ``view[i]``.
+    """
+
+    path: str
+    text: str
+    encoding: str = "utf-8"
+    bom: bool = False
+    view: str = field(init=False)
+    view_to_text: tuple[int, ...] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        view, mapping = _build_view(self.text)
+        object.__setattr__(self, "view", view)
+        object.__setattr__(self, "view_to_text", mapping)
+
+    @classmethod
+    def from_bytes(cls, path: str, data: bytes) -> Source:
+        """Decode ``data`` and build the source; raises :class:`DecodeError` on bad bytes."""
+        text, encoding, bom = decode(data)
+        return cls(path=path, text=text, encoding=encoding, bom=bom)
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        starts = [0]
+        starts.extend(m.end() for m in re.finditer(r"\r\n|\r|\n", self.text))
+        return starts
+
+    @cached_property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        """The view's paragraphs, in order, empty ones left out."""
+        out: list[Paragraph] = []
+        offset = 0
+        for line in self.view.split("\n"):
+            if line.strip():
+                out.append(Paragraph(offset, line))
+            offset += len(line) + 1
+        return tuple(out)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of an original-text offset; columns count code points."""
+        offset = max(0, min(offset, len(self.text)))
+        index = bisect.bisect_right(self._line_starts, offset) - 1
+        return index + 1, offset - self._line_starts[index] + 1
+
+    def span(self, start: int, end: int) -> Span:
+        """The span of original text ``text[start:end]``."""
+        line, column = self.position(start)
+        end_line, end_column = self.position(end)
+        return Span(start=start, end=end, line=line, column=column, end_line=end_line, end_column=end_column)
+
+    def view_span(self, start: int, end: int) -> Span:
+        """The original-text span covered by ``view[start:end]`` (``start < end``)."""
+        if not self.view_to_text:
+            return self.span(0, 0)
+        last = len(self.view_to_text) - 1
+        start = max(0, min(start, last))
+        end = max(start + 1, min(end, last + 1))
+        return self.span(self.view_to_text[start], self.view_to_text[end - 1] + 1)
+
+    def excerpt(self, span: Span) -> str:
+        """The original text a span covers."""
+        return self.text[span.start : span.end]
+
+
+def _raw_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Original (start, end) of each non-blank line, trailing spaces excluded."""
+    out = []
+    for m in re.finditer(r"[^\r\n]+", text):
+        line = m.group()
+        stripped = line.rstrip(" \t\u3000")
+        if stripped.strip(" \t\u3000"):
+            out.append((m.start(), m.start() + len(stripped)))
+    return out
+
+
+def continues(previous: str, following: str) -> bool:
+    """Whether ``following`` is the rest of ``previous``, cut off by a page break.
+
+    The previous paragraph must be running text (it holds Chinese sentence punctuation) that
+    stops without a closing mark, and the following one must not open a new unit. A numbered
+    heading continues only into text that is itself unterminated, as a heading is.
+    """
+    prev, nxt = previous.strip(" *\t\u3000"), following.strip(" \t\u3000")
+    if not prev or not nxt or prev[-1] in _TERMINAL or _STRUCTURAL_START.match(nxt):
+        return False
+    heading = _HEADING.match(prev)
+    body = prev[heading.end() :] if heading else prev
+    if not (_RUNNING & set(body[:-1])):
+        return False
+    if heading and "。" not in body:
+        return nxt.rstrip(" *")[-1:] not in _TERMINAL and "。" not in nxt
+    return True
+
+
+def _build_view(text: str) -> tuple[str, tuple[int, ...]]:
+    lines = [(s, e) for s, e in _raw_paragraphs(text) if not _PAGE_NUMBER.match(text[s:e])]
+    pieces: list[str] = []
+    mapping: list[int] = []
+    paragraph_start = 0
+    for index, (start, end) in enumerate(lines):
+        if index:
+            prev_end = lines[index - 1][1]
+            if not continues(text[paragraph_start:prev_end], text[start:end]):
+                pieces.append("\n")
+                mapping.append(prev_end)
+                paragraph_start = start
+        else:
+            paragraph_start = start
+        pieces.append(text[start:end])
+        mapping.extend(range(start, end))
+    return "".join(pieces), tuple(mapping)

@@ -1,0 +1,98 @@
+"""What rules know, loaded from ``rules/*.toml`` into one validated model.
+
+Each TOML file is one table, named by its file stem, with its own schema below. A user's
+tables (from the configuration's ``tables`` folders) merge over the built-in ones key by key:
+mappings are merged, lists are extended. A table that carries examples checks them when it is
+loaded and refuses to load when one fails.
+"""
+
+from __future__ import annotations
+
+import sys
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError, model_validator
+
+from replylint.models import Model
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+
+class TableError(ValueError):
+    """A rules table is malformed or fails its own examples."""
+
+
+class Reduplication(Model):
+    """Reduplicated forms that are words, for the doubled-character rule."""
+
+    allow: tuple[str, ...] = ()
+    # Characters that are doubled only by accident when they stand alone (的的, 了了).
+    function_chars: str = ""
+    # Examples: text that must be flagged (``flag``) and text that must stay clean (``clean``).
+    flag: tuple[str, ...] = ()
+    clean: tuple[str, ...] = ()
+
+
+class Tables(Model):
+    """Every table the rules use."""
+
+    reduplication: Reduplication = Reduplication()
+
+    @model_validator(mode="after")
+    def _no_overlap(self) -> Tables:
+        overlap = set(self.reduplication.flag) & set(self.reduplication.clean)
+        if overlap:
+            raise ValueError(f"reduplication examples are both flag and clean: {sorted(overlap)}")
+        return self
+
+
+def builtin_dir() -> Path:
+    """The folder of the built-in tables: inside the wheel, or ``rules/`` in a source checkout."""
+    packaged = resources.files("replylint") / "_rules"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
+def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in extra.items():
+        old = merged.get(key)
+        if isinstance(old, dict) and isinstance(value, dict):
+            merged[key] = _merge(old, value)
+        elif isinstance(old, list) and isinstance(value, list):
+            merged[key] = old + [v for v in value if v not in old]
+        else:
+            merged[key] = value
+    return merged
+
+
+def _read_dir(folder: Path) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for path in sorted(folder.glob("*.toml")):
+        try:
+            data[path.stem] = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise TableError(f"{path}: {exc}") from None
+    return data
+
+
+@lru_cache(maxsize=8)
+def load_tables(extra_dirs: tuple[str, ...] = ()) -> Tables:
+    """The built-in tables merged with the tables in ``extra_dirs``, validated."""
+    data = _read_dir(builtin_dir())
+    for folder in extra_dirs:
+        for name, table in _read_dir(Path(folder)).items():
+            data[name] = _merge(data.get(name, {}), table)
+    try:
+        return Tables.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise TableError(f"rules table {where}: {first['msg']}") from None
