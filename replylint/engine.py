@@ -16,7 +16,12 @@ from replylint.registry import Rule, all_rules, select
 from replylint.source import DecodeError, Source
 
 DEFAULT_INCLUDE = ("*.txt", "*.md")
-MAX_BYTES = 64 * 1024 * 1024
+MAX_BYTES = 10 * 1024 * 1024
+
+
+def display_path(path: str) -> str:
+    """A path safe to print: bytes that are not UTF-8 in a file name show as U+FFFD."""
+    return os.fsencode(path).decode("utf-8", "replace")
 
 
 @dataclass(frozen=True)
@@ -76,16 +81,18 @@ def discover(
 def read_letter(path: str) -> Letter:
     """Read, decode and parse one letter; raises ``ValueError`` with a one-line reason."""
     try:
+        if os.path.isdir(path):
+            raise ValueError("is a directory, not a letter")
         size = os.path.getsize(path)
         if size > MAX_BYTES:
-            raise ValueError(f"file is too large ({size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)")
+            raise ValueError(f"file is too large ({size / 2**20:.0f} MB; letters over {MAX_BYTES // 2**20} MB are not read)")
         data = Path(path).read_bytes()
     except OSError as exc:
-        raise ValueError(exc.strerror or str(exc)) from None
+        raise ValueError((exc.strerror or str(exc)).lower()) from None
     if not data.strip():
         raise ValueError("file is empty")
     try:
-        return Letter.from_source(Source.from_bytes(path, data))
+        return Letter.from_source(Source.from_bytes(display_path(path), data))
     except DecodeError as exc:
         raise ValueError(str(exc)) from None
 
@@ -98,15 +105,24 @@ def load_corpus(paths: Iterable[str]) -> tuple[Corpus, list[FileError]]:
         try:
             letters.append(read_letter(path))
         except ValueError as exc:
-            errors.append(FileError(path=path, reason=str(exc)))
+            errors.append(FileError(path=display_path(path), reason=str(exc)))
     return Corpus(tuple(letters)), errors
 
 
-def run_rules(corpus: Corpus, rules: Sequence[Rule]) -> list[Finding]:
-    """Run every rule over the corpus and return the findings in report order."""
+def run_rules(corpus: Corpus, rules: Sequence[Rule], errors: list[FileError] | None = None) -> list[Finding]:
+    """Run every rule over the corpus and return the findings in report order.
+
+    A rule that raises is reported in ``errors`` (when given) and the others still run;
+    without ``errors`` the exception propagates, as tests want.
+    """
     findings: set[Finding] = set()
     for rule in rules:
-        findings.update(rule(corpus))
+        try:
+            findings.update(rule(corpus))
+        except Exception as exc:  # noqa: BLE001 - one broken rule must not stop the run
+            if errors is None:
+                raise
+            errors.append(FileError(path=f"<rule {rule.code}>", reason=f"the rule crashed: {type(exc).__name__}: {exc}"))
     return sorted(findings, key=Finding.sort_key)
 
 
@@ -122,11 +138,12 @@ def lint(
     files, errors = discover(paths, include, exclude)
     corpus, read_errors = load_corpus(files)
     rules = select(all_rules(), select_codes, ignore_codes)
-    findings = run_rules(corpus, rules)
+    errors = [FileError(path=display_path(e.path), reason=e.reason) for e in errors] + read_errors
+    findings = run_rules(corpus, rules, errors)
     return Report(
         files=tuple(letter.path for letter in corpus),
         findings=tuple(findings),
-        errors=tuple(errors + read_errors),
+        errors=tuple(errors),
         rules=tuple(rules),
         corpus=corpus,
     )
