@@ -51,6 +51,11 @@ def _parser() -> argparse.ArgumentParser:
                        help="file names to check inside directories (default: *.txt and *.md)")
     check.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="paths to skip")
     check.add_argument("--lang", choices=("zh", "en"), default=None, help="message language (default: from the locale)")
+    check.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1, metavar="N",
+                       help="processes that parse letters (default: the machine's cores)")
+    check.add_argument("--no-cache", action="store_true", help="parse every letter afresh; read and write no cache")
+    check.add_argument("--cache-dir", default=None, metavar="DIR",
+                       help="where parsed letters are cached (default: .replylint_cache)")
 
     sub.add_parser("rules", help="list the rules")
     explain = sub.add_parser("rule", help="explain one rule, with its examples")
@@ -75,8 +80,14 @@ def _check(args: argparse.Namespace) -> int:
     for code in _codes(args.select) + _codes(args.ignore):
         if code.upper() != "ALL" and not any(k.startswith(code.upper()) for k in known):
             raise UsageError(f"no rule code starts with {code!r} (see 'replylint rules')")
+    from replylint.cache import DEFAULT_DIR, LetterCache
+
+    if args.jobs < 1:
+        raise UsageError("--jobs takes a whole number of at least 1")
     report = lint(
         args.paths,
+        jobs=args.jobs,
+        cache=None if args.no_cache else LetterCache(args.cache_dir or DEFAULT_DIR),
         select_codes=_codes(args.select),
         ignore_codes=_codes(args.ignore),
         include=args.include or DEFAULT_INCLUDE,

@@ -10,6 +10,7 @@ from fnmatch import fnmatch
 from pathlib import Path
 
 from replylint import __version__
+from replylint.cache import LetterCache
 from replylint.corpus import Corpus, Letter
 from replylint.models import FileError, Finding
 from replylint.registry import Rule, all_rules, select
@@ -17,6 +18,7 @@ from replylint.source import DecodeError, Source
 
 DEFAULT_INCLUDE = ("*.txt", "*.md")
 MAX_BYTES = 10 * 1024 * 1024
+PARALLEL_MIN_FILES = 64
 
 
 def display_path(path: str) -> str:
@@ -80,6 +82,11 @@ def discover(
 
 def read_letter(path: str) -> Letter:
     """Read, decode and parse one letter; raises ``ValueError`` with a one-line reason."""
+    return parse_letter(path, read_bytes(path))
+
+
+def read_bytes(path: str) -> bytes:
+    """The bytes of a letter file; raises ``ValueError`` with a one-line reason."""
     try:
         if os.path.isdir(path):
             raise ValueError("is a directory, not a letter")
@@ -91,21 +98,60 @@ def read_letter(path: str) -> Letter:
         raise ValueError((exc.strerror or str(exc)).lower()) from None
     if not data.strip():
         raise ValueError("file is empty")
+    return data
+
+
+def parse_letter(path: str, data: bytes) -> Letter:
+    """Decode and parse the bytes of one letter; raises ``ValueError`` with a one-line reason."""
     try:
         return Letter.from_source(Source.from_bytes(display_path(path), data))
     except DecodeError as exc:
         raise ValueError(str(exc)) from None
 
 
-def load_corpus(paths: Iterable[str]) -> tuple[Corpus, list[FileError]]:
-    """Read every path into a corpus; files that cannot be read become errors, not exceptions."""
-    letters: list[Letter] = []
-    errors: list[FileError] = []
+def _parse_or_error(item: tuple[str, bytes]) -> Letter | FileError:
+    path, data = item
+    try:
+        return parse_letter(path, data)
+    except ValueError as exc:
+        return FileError(path=display_path(path), reason=str(exc))
+
+
+def load_corpus(
+    paths: Iterable[str], *, jobs: int = 1, cache: LetterCache | None = None
+) -> tuple[Corpus, list[FileError]]:
+    """Read every path into a corpus; files that cannot be read become errors, not exceptions.
+
+    Letters found in ``cache`` are not parsed again; the others are parsed by ``jobs``
+    processes when there are enough of them to repay starting the processes.
+    """
+    results: dict[str, Letter | FileError] = {}
+    todo: list[tuple[str, bytes]] = []
     for path in paths:
         try:
-            letters.append(read_letter(path))
+            data = read_bytes(path)
         except ValueError as exc:
-            errors.append(FileError(path=display_path(path), reason=str(exc)))
+            results[path] = FileError(path=display_path(path), reason=str(exc))
+            continue
+        cached = cache.get(path, data) if cache else None
+        if cached is not None:
+            results[path] = cached
+        else:
+            results[path] = None  # keeps the corpus in path order
+            todo.append((path, data))
+    if jobs > 1 and len(todo) >= PARALLEL_MIN_FILES:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            parsed = list(pool.map(_parse_or_error, todo, chunksize=max(1, len(todo) // (jobs * 8))))
+    else:
+        parsed = [_parse_or_error(item) for item in todo]
+    for (path, data), outcome in zip(todo, parsed):
+        results[path] = outcome
+        if cache and isinstance(outcome, Letter):
+            cache.put(path, data, outcome)
+    letters = [r for r in results.values() if isinstance(r, Letter)]
+    errors = [r for r in results.values() if isinstance(r, FileError)]
     return Corpus(tuple(letters)), errors
 
 
@@ -133,10 +179,15 @@ def lint(
     ignore_codes: Sequence[str] = (),
     include: Sequence[str] = DEFAULT_INCLUDE,
     exclude: Sequence[str] = (),
+    jobs: int = 1,
+    cache: LetterCache | None = None,
 ) -> Report:
-    """Check the letters under ``paths`` with the selected rules."""
+    """Check the letters under ``paths`` with the selected rules.
+
+    ``jobs`` processes parse the letters; ``cache`` keeps parsed letters between runs.
+    """
     files, errors = discover(paths, include, exclude)
-    corpus, read_errors = load_corpus(files)
+    corpus, read_errors = load_corpus(files, jobs=jobs, cache=cache)
     rules = select(all_rules(), select_codes, ignore_codes)
     errors = [FileError(path=display_path(e.path), reason=e.reason) for e in errors] + read_errors
     findings = run_rules(corpus, rules, errors)

@@ -1,0 +1,63 @@
+"""A per-file cache of parsed letters, keyed on path, content and the code that parses them.
+
+A pre-commit run on one changed file in a large corpus re-parses only that file. Entries are
+pickles under the cache folder (``.replylint_cache`` by default); an entry made by another
+version of replylint or of its rules tables is never used, because the key includes a digest
+of the package's code and tables.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+from replylint.corpus import Letter
+
+DEFAULT_DIR = ".replylint_cache"
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """A digest of every module and rules table of this installation of replylint."""
+    from replylint.tables import builtin_dir
+
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted([*package.rglob("*.py"), *builtin_dir().glob("*.toml")]):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+class LetterCache:
+    """Parsed letters stored on disk by (path, content, code) digest."""
+
+    def __init__(self, folder: str | os.PathLike[str] = DEFAULT_DIR) -> None:
+        self.folder = Path(folder) / code_digest()
+
+    def _entry(self, path: str, data: bytes) -> Path:
+        key = hashlib.sha256(path.encode("utf-8", "surrogateescape") + b"\0" + data).hexdigest()
+        return self.folder / key[:2] / f"{key}.pickle"
+
+    def get(self, path: str, data: bytes) -> Letter | None:
+        """The cached letter for this path and content, or ``None``."""
+        try:
+            with open(self._entry(path, data), "rb") as handle:
+                letter = pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return None
+        return letter if isinstance(letter, Letter) else None
+
+    def put(self, path: str, data: bytes, letter: Letter) -> None:
+        """Store a parsed letter; a cache that cannot be written is silently skipped."""
+        entry = self._entry(path, data)
+        try:
+            entry.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile("wb", dir=entry.parent, delete=False) as handle:
+                pickle.dump(letter, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(handle.name, entry)
+        except OSError:
+            pass
