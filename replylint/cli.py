@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import sys
@@ -51,6 +52,10 @@ def _parser() -> argparse.ArgumentParser:
                        help="file names to check inside directories (default: *.txt and *.md)")
     check.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="paths to skip")
     check.add_argument("--lang", choices=("zh", "en"), default=None, help="message language (default: from the locale)")
+    check.add_argument("--fix", action="store_true",
+                       help="apply the certain fixes to the files, then report what remains")
+    check.add_argument("--diff", action="store_true",
+                       help="print the certain fixes as a unified diff and write nothing")
 
     sub.add_parser("rules", help="list the rules")
     explain = sub.add_parser("rule", help="explain one rule, with its examples")
@@ -67,7 +72,7 @@ def _codes(values: Sequence[str]) -> list[str]:
 def _check(args: argparse.Namespace) -> int:
     from rich.console import Console
 
-    from replylint.engine import DEFAULT_INCLUDE, lint
+    from replylint.engine import DEFAULT_INCLUDE, Report, lint
     from replylint.models import SEVERITY_RANK
     from replylint.registry import all_rules
 
@@ -75,15 +80,33 @@ def _check(args: argparse.Namespace) -> int:
     for code in _codes(args.select) + _codes(args.ignore):
         if code.upper() != "ALL" and not any(k.startswith(code.upper()) for k in known):
             raise UsageError(f"no rule code starts with {code!r} (see 'replylint rules')")
-    report = lint(
-        args.paths,
-        select_codes=_codes(args.select),
-        ignore_codes=_codes(args.ignore),
-        include=args.include or DEFAULT_INCLUDE,
-        exclude=args.exclude,
-    )
+
+    def run() -> Report:
+        return lint(
+            args.paths,
+            select_codes=_codes(args.select),
+            ignore_codes=_codes(args.ignore),
+            include=args.include or DEFAULT_INCLUDE,
+            exclude=args.exclude,
+        )
+
+    report = run()
     if not report.files and report.errors and all(e.reason.startswith("no ") for e in report.errors):
         raise UsageError("; ".join(f"{e.path}: {e.reason}" for e in report.errors))
+    if args.fix or args.diff:
+        from replylint.fixes import plan
+
+        fixes = plan(report.corpus, report.rules)
+        if args.diff:
+            sys.stdout.write(fixes.diff())
+            return EXIT_FINDINGS if fixes.changed else EXIT_CLEAN
+        refused = fixes.write()
+        written = len(fixes.changed) - len(refused)
+        print(f"replylint: applied {fixes.applied} fixes, {written} files written", file=sys.stderr)
+        if fixes.deferred:
+            print(f"replylint: {fixes.deferred} fixes overlap other fixes and were not applied", file=sys.stderr)
+        after = run()
+        report = dataclasses.replace(after, errors=after.errors + tuple(refused))
     lang = args.lang or default_lang()
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     try:
