@@ -60,6 +60,22 @@ def _overlaps(edit: Edit, spans: Sequence[tuple[int, int]]) -> bool:
     return any(edit.start < end and start < edit.end or edit.start == start == end == edit.end for start, end in spans)
 
 
+def keeps_lines(fix: Fix, letters: dict[str, Letter]) -> bool:
+    """Whether every edit of ``fix`` keeps the line breaks of the text it replaces.
+
+    A fix never joins or splits lines: one that would (a span running over a page break)
+    is not applied.
+    """
+    for edit in fix.edits:
+        letter = letters.get(edit.path)
+        if letter is None or letter.source is None:
+            return False
+        old = letter.source.text[edit.start : edit.end]
+        if [c for c in old if c in "\r\n"] != [c for c in edit.replacement if c in "\r\n"]:
+            return False
+    return True
+
+
 def apply_edits(text: str, edits: Sequence[Edit]) -> str:
     """``text`` with non-overlapping ``edits`` applied; everything outside them is unchanged."""
     out = []
@@ -116,7 +132,8 @@ def plan(corpus: Corpus, rules: Sequence[Rule], max_passes: int = MAX_PASSES) ->
     result = Plan({letter.path: letter.source for letter in corpus.with_source})
     letters = {letter.path: letter for letter in corpus.letters}
     for _ in range(max_passes):
-        fixes, result.deferred = choose(run_rules(Corpus(tuple(letters.values())), rules))
+        findings = run_rules(Corpus(tuple(letters.values())), rules)
+        fixes, result.deferred = choose([f for f in findings if f.fix and keeps_lines(f.fix, letters)])
         by_path: dict[str, list[Edit]] = {}
         for fix in fixes:
             for edit in fix.edits:

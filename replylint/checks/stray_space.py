@@ -30,8 +30,11 @@ def _heading_run_on(text: str, start: int, end: int) -> bool:
 
     The space stands for a lost line break, so deleting it would be wrong.
     """
+    heading = _NUMBERED_HEADING.match(text)
+    if heading is None or not text[heading.end() : start].strip(" *"):
+        return False
     rest = text[end:].rstrip(" *")
-    return bool(_NUMBERED_HEADING.match(text)) and "。" not in text[:start] and rest.endswith("。") and "。" not in rest[:-1]
+    return "。" not in text[:start] and rest.endswith("。") and "。" not in rest[:-1]
 
 
 def stray_gaps(letter: Letter, para: Paragraph) -> list[tuple[int, int]]:
