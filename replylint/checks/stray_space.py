@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from replylint.cjk import CJK_PUNCT, is_han
+from replylint.cjk import CJK_PUNCT, HAN, is_han
 from replylint.corpus import Corpus, Letter
 from replylint.models import Finding
 from replylint.query import at_view, paragraphs
@@ -13,6 +13,9 @@ from replylint.registry import rule
 from replylint.source import Paragraph
 
 _GAP = re.compile(r"[ \t\u00a0]+")
+_ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇\d]+[条章节款编]$")
+_HAN_RUN_END = re.compile(f"[{HAN}]+$")
+_HAN_RUN_START = re.compile(f"[{HAN}]+")
 _NUMBERED_HEADING = re.compile(r"^[#*\s]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 
 
@@ -23,6 +26,18 @@ def _chinese(char: str) -> bool:
 def _padded_name(text: str, start: int, end: int) -> bool:
     """A two-character name padded to three positions (房 钦): one lone character each side."""
     return not is_han(text[start - 2 : start - 1]) and not is_han(text[end + 1 : end + 2])
+
+
+def _article_number(text: str, start: int) -> bool:
+    """The space that follows an article or chapter number (第十七条 变更…), as laws lay out."""
+    return _ARTICLE.search(text, 0, start) is not None
+
+
+def _couplet(text: str, start: int, end: int) -> bool:
+    """Two parallel phrases of equal length set apart by a space (勠力同心谋新篇 砥砺前行开新局)."""
+    left = _HAN_RUN_END.search(text, 0, start)
+    right = _HAN_RUN_START.match(text, end)
+    return bool(left and right) and len(left.group()) == len(right.group()) >= 4
 
 
 def _heading_run_on(text: str, start: int, end: int) -> bool:
@@ -53,7 +68,8 @@ def stray_gaps(letter: Letter, para: Paragraph) -> list[tuple[int, int]]:
         first, last = source.view_to_text[para.start + start - 1], source.view_to_text[para.start + end]
         if "\n" in source.text[first:last] or "\r" in source.text[first:last]:
             continue
-        if _padded_name(text, start, end) or _heading_run_on(text, start, end):
+        if any((_padded_name(text, start, end), _heading_run_on(text, start, end),
+                _article_number(text, start), _couplet(text, start, end))):
             continue
         out.append((start, end))
     return out
@@ -91,7 +107,9 @@ def stray_space(corpus: Corpus) -> Iterator[Finding]:
 
     ## Known false positives
     A two-character name padded with a space to line up with three-character names is left
-    alone (``李 华``); a padded name of another length is flagged. A numbered heading run
+    alone (``李 华``); a padded name of another length is flagged. The space after an article
+    number (``第十七条 变更``) and between two parallel phrases of equal length (``勠力同心谋新篇
+    砥砺前行开新局``) is layout, not a slip. A numbered heading run
     together with the next sentence (``…的建议 吸收采纳该建议。``) is not flagged: its space
     stands for a line break, not for nothing.
     """
