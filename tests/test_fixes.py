@@ -185,3 +185,11 @@ def test_one_pass_changes_only_the_flagged_spans(text):
 
 def test_a_doubled_character_across_a_page_break_is_fixed_without_joining_the_lines():
     assert _plan_text("为推动企业转型，联合三大运营商的\n\n的行业协会成立宣讲团。") == "为推动企业转型，联合三大运营商的\n\n行业协会成立宣讲团。"
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.one_of(st.characters(codec="utf-8"), st.sampled_from(list("中的，,(): \n\r~-1"))), max_size=60))
+def test_fixing_arbitrary_text_never_raises_keeps_lines_and_is_idempotent(text):
+    once = _plan_text(text)
+    assert [c for c in once if c in "\r\n"] == [c for c in text if c in "\r\n"]
+    assert _plan_text(once) == once

@@ -5,7 +5,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from replylint.checks.comma_between_parallel_items import comma_lists
@@ -100,3 +100,24 @@ def test_half_width_brackets_are_flagged_in_pairs(text):
         elif char == ")" and depth:
             opened = depth.pop()
             assert (opened in flagged) == (index in flagged)
+
+
+_HOSTILE = st.text(
+    alphabet=st.one_of(
+        st.characters(codec="utf-8"),
+        st.sampled_from(list("中山市局委镇，。、；：？！,;:()?!-~～—１٣0123456789 \t\u3000\n\r年月家%")),
+    ),
+    max_size=80,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_HOSTILE)
+def test_punctuation_rules_never_raise_and_point_into_the_original_text(text):
+    rules = [all_rules()[code] for code in PUNCTUATION]
+    corpus = corpus_of([("a.txt", text)])
+    for finding in run_rules(corpus, rules):
+        for edit in finding.fix.edits if finding.fix else ():
+            assert 0 <= edit.start <= edit.end <= len(text)
+        for loc in finding.locations:
+            assert loc.text and loc.text in text
