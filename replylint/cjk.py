@@ -57,7 +57,9 @@ class SkipZones:
 
     def __init__(self, text: str) -> None:
         spans = []
-        for m in _SKIP.finditer(text):
+        # Every zone holds one of these; most paragraphs hold none and need no regex pass.
+        matches = _SKIP.finditer(text) if any(c in text for c in ("/", "@", "]", "&", "www.")) else ()
+        for m in matches:
             end = m.end()
             if m["url"]:  # punctuation that ends a URL belongs to the sentence, as in Markdown
                 while text[end - 1] in _URL_TRAILING:

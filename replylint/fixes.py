@@ -132,7 +132,8 @@ def plan(corpus: Corpus, rules: Sequence[Rule], max_passes: int = MAX_PASSES) ->
     result = Plan({letter.path: letter.source for letter in corpus.with_source})
     letters = {letter.path: letter for letter in corpus.letters}
     for _ in range(max_passes):
-        findings = run_rules(Corpus(tuple(letters.values())), rules)
+        # A rule that crashes contributes no fixes; the report after fixing names it.
+        findings = run_rules(Corpus(tuple(letters.values())), rules, errors=[])
         fixes, result.deferred = choose([f for f in findings if f.fix and keeps_lines(f.fix, letters)])
         by_path: dict[str, list[Edit]] = {}
         for fix in fixes:

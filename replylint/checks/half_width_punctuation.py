@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from replylint.cjk import CJK_PUNCT, HAN_RE, SkipZones, is_ascii_word, is_han, neighbour
@@ -11,6 +12,7 @@ from replylint.query import at_view, paragraphs
 from replylint.registry import rule
 
 FULL_WIDTH = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"}
+_MARK = re.compile(r"[,:;()?!]")
 
 
 def in_chinese_context(text: str, index: int) -> bool:
@@ -37,8 +39,9 @@ def half_width_marks(text: str) -> list[int]:
     flagged: set[int] = set()
     opened: list[int] = []
     pairs: list[tuple[int, int]] = []
-    for index, char in enumerate(text):
-        if char not in FULL_WIDTH or index in skip:
+    for m in _MARK.finditer(text):
+        index, char = m.start(), m.group()
+        if index in skip:
             continue
         if char == "(":
             opened.append(index)
