@@ -39,7 +39,7 @@ def choose(findings: Sequence[Finding]) -> tuple[list[Fix], int]:
     A fix is taken whole or not at all: it is deferred when one of its edits overlaps an edit
     of a fix already taken.
     """
-    taken: list[Fix] = []
+    taken: dict[Fix, None] = {}
     spans: dict[str, list[tuple[int, int]]] = {}
     deferred = 0
     for finding in sorted(findings, key=Finding.sort_key):
@@ -49,10 +49,10 @@ def choose(findings: Sequence[Finding]) -> tuple[list[Fix], int]:
         if any(_overlaps(edit, spans.get(edit.path, ())) for edit in fix.edits):
             deferred += 1
             continue
-        taken.append(fix)
+        taken[fix] = None
         for edit in fix.edits:
             spans.setdefault(edit.path, []).append((edit.start, edit.end))
-    return taken, deferred
+    return list(taken), deferred
 
 
 def _overlaps(edit: Edit, spans: Sequence[tuple[int, int]]) -> bool:
