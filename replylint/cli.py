@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import sys
@@ -56,6 +57,10 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--no-cache", action="store_true", help="parse every letter afresh; read and write no cache")
     check.add_argument("--cache-dir", default=None, metavar="DIR",
                        help="where parsed letters are cached (default: .replylint_cache)")
+    check.add_argument("--fix", action="store_true",
+                       help="apply the certain fixes to the files, then report what remains")
+    check.add_argument("--diff", action="store_true",
+                       help="print the certain fixes as a unified diff and write nothing")
 
     sub.add_parser("rules", help="list the rules")
     explain = sub.add_parser("rule", help="explain one rule, with its examples")
@@ -72,7 +77,7 @@ def _codes(values: Sequence[str]) -> list[str]:
 def _check(args: argparse.Namespace) -> int:
     from rich.console import Console
 
-    from replylint.engine import DEFAULT_INCLUDE, lint
+    from replylint.engine import DEFAULT_INCLUDE, Report, lint
     from replylint.models import SEVERITY_RANK
     from replylint.registry import all_rules
 
@@ -84,17 +89,35 @@ def _check(args: argparse.Namespace) -> int:
 
     if args.jobs < 1:
         raise UsageError("--jobs takes a whole number of at least 1")
-    report = lint(
-        args.paths,
-        jobs=args.jobs,
-        cache=None if args.no_cache else LetterCache(args.cache_dir or DEFAULT_DIR),
-        select_codes=_codes(args.select),
-        ignore_codes=_codes(args.ignore),
-        include=args.include or DEFAULT_INCLUDE,
-        exclude=args.exclude,
-    )
+
+    def run() -> Report:
+        return lint(
+            args.paths,
+            jobs=args.jobs,
+            cache=None if args.no_cache else LetterCache(args.cache_dir or DEFAULT_DIR),
+            select_codes=_codes(args.select),
+            ignore_codes=_codes(args.ignore),
+            include=args.include or DEFAULT_INCLUDE,
+            exclude=args.exclude,
+        )
+
+    report = run()
     if not report.files and report.errors and all(e.reason.startswith("no ") for e in report.errors):
         raise UsageError("; ".join(f"{e.path}: {e.reason}" for e in report.errors))
+    if args.fix or args.diff:
+        from replylint.fixes import plan
+
+        fixes = plan(report.corpus, report.rules)
+        if args.diff:
+            sys.stdout.write(fixes.diff())
+            return EXIT_FINDINGS if fixes.changed else EXIT_CLEAN
+        refused = fixes.write()
+        written = len(fixes.changed) - len(refused)
+        print(f"replylint: applied {fixes.applied} fixes, {written} files written", file=sys.stderr)
+        if fixes.deferred:
+            print(f"replylint: {fixes.deferred} fixes overlap other fixes and were not applied", file=sys.stderr)
+        after = run()
+        report = dataclasses.replace(after, errors=after.errors + tuple(refused))
     lang = args.lang or default_lang()
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     try:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -64,6 +65,11 @@ def decode(data: bytes) -> tuple[str, str, bool]:
     raise DecodeError("not valid UTF-8 or GB18030 text")
 
 
+def digest(data: bytes) -> str:
+    """The SHA-256 of a file's bytes, in hex."""
+    return hashlib.sha256(data).hexdigest()
+
+
 @dataclass(frozen=True)
 class Paragraph:
     """One paragraph of the view: its text and where it starts in the view."""
@@ -83,13 +89,15 @@ class Source:
 
     ``view`` has one paragraph per line: paragraphs that a page break had cut are joined, and
     blank lines and bare page numbers between paragraphs are dropped. ``view_to_text[i]`` is
-    the original offset of ``view[i]``.
+    the original offset of ``view[i]``. ``digest`` is the SHA-256 of the bytes read from disk
+    (empty for text built in memory): ``--fix`` refuses to write a file that no longer has it.
     """
 
     path: str
     text: str
     encoding: str = "utf-8"
     bom: bool = False
+    digest: str = ""
     view: str = field(init=False)
     view_to_text: tuple[int, ...] = field(init=False, repr=False)
 
@@ -102,7 +110,7 @@ class Source:
     def from_bytes(cls, path: str, data: bytes) -> Source:
         """Decode ``data`` and build the source; raises :class:`DecodeError` on bad bytes."""
         text, encoding, bom = decode(data)
-        return cls(path=path, text=text, encoding=encoding, bom=bom)
+        return cls(path=path, text=text, encoding=encoding, bom=bom, digest=digest(data))
 
     @cached_property
     def _line_starts(self) -> list[int]:

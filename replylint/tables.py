@@ -39,10 +39,38 @@ class Reduplication(Model):
     clean: tuple[str, ...] = ()
 
 
+class Ranges(Model):
+    """Units that end a numeric range, for the hyphen-range rule (RL405)."""
+
+    units: tuple[str, ...] = ()
+    labels: tuple[str, ...] = ()
+    flag: tuple[str, ...] = ()
+    clean: tuple[str, ...] = ()
+
+
+class Parallel(Model):
+    """Organisation endings and list frames, for the comma-between-parallel-items rule (RL403)."""
+
+    suffixes: tuple[str, ...] = ()
+    frames: tuple[tuple[str, str], ...] = ()
+    max_item: int = 6
+    min_items: int = 3
+    flag: tuple[str, ...] = ()
+    clean: tuple[str, ...] = ()
+
+
+class Punctuation(Model):
+    """What the punctuation rules know."""
+
+    ranges: Ranges = Ranges()
+    parallel: Parallel = Parallel()
+
+
 class Tables(Model):
     """Every table the rules use."""
 
     reduplication: Reduplication = Reduplication()
+    punctuation: Punctuation = Punctuation()
 
     @model_validator(mode="after")
     def _no_overlap(self) -> Tables:

@@ -1,0 +1,96 @@
+"""RL403 comma-between-parallel-items."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from replylint.cjk import HAN
+from replylint.corpus import Corpus
+from replylint.models import Finding
+from replylint.query import at_view, paragraphs
+from replylint.registry import rule
+from replylint.tables import Parallel, load_tables
+
+_COMMA = "，,"
+# What may follow the last item of a list that is not itself part of the item.
+_AFTER_LIST = "等|意见|和|及|与|联合|共同|的"
+
+
+@lru_cache(maxsize=4)
+def list_patterns(table: Parallel) -> tuple[re.Pattern[str], ...]:
+    """Patterns of comma-separated lists: one per frame, and one for items sharing an ending."""
+    item = rf"[{HAN}]{{1,{table.max_item}}}"
+    repeat = f"{{{table.min_items - 1},}}"
+    framed = [
+        re.compile(rf"{re.escape(open_)}(?P<items>{item}(?:[{_COMMA}]{item}){repeat}){re.escape(close)}")
+        for open_, close in table.frames
+    ]
+    suffixes = "|".join(re.escape(s) for s in sorted(table.suffixes, key=len, reverse=True))
+    same_ending = re.compile(
+        rf"(?P<items>[{HAN}]{{0,{table.max_item - 1}}}?(?P<suffix>{suffixes})"
+        rf"(?:[{_COMMA}][{HAN}]{{0,{table.max_item - 1}}}?(?P=suffix)){repeat})"
+        rf"(?=[^{HAN}]|$|{_AFTER_LIST})"
+    )
+    return (*framed, same_ending)
+
+
+def comma_lists(text: str, table: Parallel) -> list[tuple[int, int]]:
+    """(start, end) of each list of short parallel items separated by 逗号 in ``text``.
+
+    A list has at least ``min_items`` items of at most ``max_item`` Chinese characters, and
+    either stands inside a frame (经综合…意见, 包括…等) or has items that all end in the same
+    organisation ending (局, 委, 镇 …). Lists found both ways are reported once.
+    """
+    found: dict[int, int] = {}
+    for pattern in list_patterns(table):
+        for m in pattern.finditer(text):
+            items = re.split(f"[{_COMMA}]", m["items"])
+            if all(len(item) <= table.max_item for item in items):
+                start, end = m.span("items")
+                if not any(s < end and start < e for s, e in found.items()):
+                    found[start] = end
+    return sorted(found.items())
+
+
+@rule(
+    "RL403",
+    severity="warning",
+    message_zh="并列词语“{items}”之间宜用顿号“、”，不用逗号",
+    message_en="the parallel items “{items}” take the enumeration comma “、”, not “，”",
+)
+def comma_between_parallel_items(corpus: Corpus) -> Iterator[Finding]:
+    """Short parallel items, such as the units of a co-handler list, separated by 逗号.
+
+    ## What it flags
+    Three or more items of at most six characters separated by ``，`` that stand in a frame
+    such as ``经综合…意见`` or ``包括…等``, or that all end in the same organisation ending
+    (``市发改局，市金融局，科技局``). The finding points at each separating comma. No fix:
+    the rule is a heuristic.
+
+    ## Why it matters
+    GB/T 15834-2011 (4.5.3.1) separates parallel words with the 顿号; the 逗号 is for pauses
+    between clauses. A co-handler list with commas reads as a series of clauses.
+
+    ## Example
+    ### Bad
+    ```letter
+    经综合市发改局，金融局，科技局意见，现答复如下： <!-- expect: RL403 -->
+    ```
+    ### Good
+    ```letter
+    经综合市发改局、金融局、科技局意见，现答复如下：由市交通局牵头，财政局配合，民政局参与。
+    ```
+
+    ## Known false positives
+    Three short clauses that each end in an organisation name (``请教育局，卫健局，民政局``
+    as the objects of separate verbs are rare). Two items are never flagged, nor items of more
+    than six characters, nor a list that mixes 顿号 and 逗号.
+    """
+    table = load_tables().punctuation.parallel
+    for letter, para in paragraphs(corpus):
+        for start, end in comma_lists(para.text, table):
+            commas = [i for i in range(start, end) if para.text[i] in _COMMA]
+            places = [at_view(letter, para.start + i, para.start + i + 1, "separator") for i in commas]
+            yield comma_between_parallel_items.finding(places, items=para.text[start:end])
