@@ -66,11 +66,34 @@ class Punctuation(Model):
     parallel: Parallel = Parallel()
 
 
+class Lists(Model):
+    """Words the list, sum and formula extractors read counts, totals and parts by."""
+
+    count_measures: tuple[str, ...] = ()
+    defining_measures: tuple[str, ...] = ()
+    enumeration_measures: tuple[str, ...] = ()
+    enumeration_leads: tuple[str, ...] = ()
+    summary_leads: tuple[str, ...] = ()
+    list_openers: tuple[str, ...] = ()
+    list_restarts: tuple[str, ...] = ()
+    conjunctions: tuple[str, ...] = ()
+    approximations: tuple[str, ...] = ()
+    max_item_chars: int = 24
+    max_closed_count: int = 10
+    total_markers: tuple[str, ...] = ()
+    part_markers: tuple[str, ...] = ()
+    total_links: tuple[str, ...] = ()
+    change_words: tuple[str, ...] = ()
+    non_nouns: tuple[str, ...] = ()
+    formula_openers: tuple[str, ...] = ()
+
+
 class Tables(Model):
     """Every table the rules use."""
 
     reduplication: Reduplication = Reduplication()
     punctuation: Punctuation = Punctuation()
+    lists: Lists = Lists()
 
     @model_validator(mode="after")
     def _no_overlap(self) -> Tables:

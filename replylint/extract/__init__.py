@@ -20,3 +20,10 @@ def extract_claims(source: Source, structure: Structure) -> tuple[Claim, ...]:
     """Every claim the letter makes, in text order."""
     claims = [claim for extractor in EXTRACTORS for claim in extractor(source, structure)]
     return tuple(sorted(claims, key=lambda c: (c.span.start, c.kind)))
+
+
+from replylint.extract.formulas import extract_formulas  # noqa: E402  (needs EXTRACTORS defined)
+from replylint.extract.lists import extract_lists  # noqa: E402
+from replylint.extract.sums import extract_sums  # noqa: E402
+
+EXTRACTORS += [extract_lists, extract_sums, extract_formulas]

@@ -1,0 +1,248 @@
+"""List claims: an enumeration with its stated count and the items the letter actually lists.
+
+Three layouts are read, each from one paragraph of the view (and, for laid-out items, the
+paragraphs that continue the enumeration):
+
+- items before the count, inline: ``提出了A、B、…、I等九大主要任务``, ``A、B等 3 家企业``,
+  ``家电、照明灯饰两大传统产业``;
+- the count before items laid out as 一是/二是 or （一）（二）: ``两类人才给予支持。一是…二是…``,
+  ``主要包括以下三个方面：一是…；二是…；三是…。``;
+- laid-out items before a count that sums them up: ``（一）…（二）…（三）… 共三项措施``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Literal
+
+from replylint.claims import Claim
+from replylint.extract import phrases
+from replylint.letter import Structure
+from replylint.models import Span
+from replylint.source import Source
+from replylint.tables import Lists, load_tables
+
+_ITEM_IS_QUANTITY = re.compile(r"\d+(?:\.\d+)?\s*[\u4e00-\u9fff%]{0,2}$")
+_NO_LIST_BEFORE = "、" + phrases.CLAUSE_END + phrases.OPENING + "第"
+_NOUN = re.compile(r"[\u4e00-\u9fff“”]{0,6}")
+# 等 inside an item ends an earlier list (A等品牌位列), unless it is part of a word (高等, 等级).
+_ETC_INSIDE = re.compile(r"(?<=[^高平同对均中初上优次])等(?!级)(?=\S)")
+_ITEM_TEXT = re.compile(r"[^，,。；;：:]{1,24}")
+
+
+class ListClaim(Claim):
+    """An enumeration: its stated count, the items listed, and whether 等 leaves it open.
+
+    等 before a defining count (九大主要任务, 两类人才) closes the list rather than opening
+    it: the letter names the whole set, so ``open`` is False and the items must all be there.
+
+    ``joined_last`` says the last item was split at a conjunction (家电和照明灯饰), so the
+    letter may also mean one item fewer (人力资源和社会保障局 is one name).
+    """
+
+    kind: Literal["list"] = "list"
+    count: int
+    count_raw: str
+    count_span: Span
+    noun: str
+    items: tuple[str, ...]
+    open: bool
+    approximate: bool
+    layout: Literal["inline", "enumerated"]
+    joined_last: bool = False
+
+    def item_counts(self) -> tuple[int, ...]:
+        """The numbers of items the letter may mean: one, or two when the last was joined."""
+        n = len(self.items)
+        return (n, n - 1) if self.joined_last else (n,)
+
+
+@lru_cache(maxsize=8)
+def _count_pattern(table: Lists) -> re.Pattern[str]:
+    measures = phrases.alternation(table.count_measures)
+    return re.compile(
+        rf"(?<![0-9.．A-Za-z{phrases.CHINESE_DIGITS}一百千万亿第\-－～~—–至到])"
+        rf"(?P<num>\d+|[{phrases.CHINESE_DIGITS}]{{1,3}})\s*(?P<more>余|多)?(?P<measure>{measures})"
+    )
+
+
+def extract_lists(source: Source, structure: Structure) -> Iterator[ListClaim]:
+    """Every enumeration with a stated count in the letter, in text order."""
+    table = load_tables().lists
+    paragraphs = source.paragraphs
+    for index, para in enumerate(paragraphs):
+        for found in _paragraph_lists(paragraphs, index, table):
+            yield _claim(source, para.start, *found)
+
+
+def _paragraph_lists(paragraphs, index: int, table: Lists) -> Iterator[tuple]:
+    """The lists of one paragraph, as arguments of ``_claim`` (offsets relative to it)."""
+    text = paragraphs[index].text
+    outside = phrases.outside_quotes(text)
+    for m in _count_pattern(table).finditer(text):
+        count = phrases.count_value(m["num"])
+        if not count or count < 2 or not outside[m.start()]:
+            continue
+        approximate = bool(m["more"]) or _approximate_before(text, m.start(), table)
+        noun = _NOUN.match(text, m.end()).group().strip("“”")
+        found = _inline(text, m, table)
+        if found is not None:
+            found = (paragraphs[index].start + found[0], paragraphs[index].start + found[1], *found[2:])
+        else:
+            found = _announced(paragraphs, index, m, table) or _summed_up(paragraphs, index, m, table)
+        if found is not None:
+            start, end, items, is_open, layout, joined = found
+            yield start, end, m, count, noun, items, is_open, approximate, layout, joined
+
+
+def _claim(source: Source, para_start: int, start, end, m, count, noun, items, is_open, approx, layout, joined):
+    span = source.view_span(start, end)
+    count_span = source.view_span(para_start + m.start(), para_start + m.end())
+    return ListClaim(
+        span=span,
+        raw=source.excerpt(span),
+        count=count,
+        count_raw=source.excerpt(count_span),
+        count_span=count_span,
+        noun=m["measure"] + noun,
+        items=tuple(items),
+        open=is_open,
+        approximate=approx,
+        layout=layout,
+        joined_last=joined,
+    )
+
+
+def _approximate_before(text: str, start: int, table: Lists) -> bool:
+    before = text[max(0, start - 4) : start].rstrip()
+    return any(before.endswith(word) for word in table.approximations)
+
+
+def _inline(text: str, m: re.Match[str], table: Lists):
+    """Items written before the count in the same clause: ``A、B、C等3家企业``."""
+    end = len(text[: m.start()].rstrip())
+    hit = phrases.last_word(text[max(0, end - 3) : end], table.approximations)
+    if hit and text[:end].endswith(hit[1]):
+        end = len(text[: end - len(hit[1])].rstrip())
+    is_open = False
+    for word in ("等等", "等"):
+        if text[:end].endswith(word):
+            end, is_open = len(text[: end - len(word)].rstrip()), True
+            break
+    if end == 0 or text[end - 1] in _NO_LIST_BEFORE or text[end - 1] == "的":
+        return None
+    start = phrases.clause_start(text, end)
+    segment = text[start:end]
+    pieces = [segment[a:b] for a, b in phrases.split_outside_quotes(segment, "、")]
+    for i in range(len(pieces) - 1, 0, -1):
+        hit = phrases.last_word(pieces[i], table.list_restarts)
+        if hit:
+            pieces = [pieces[i][hit[0] + len(hit[1]) :], *pieces[i + 1 :]]
+            break
+    if len(pieces) < 2 and not is_open:
+        return None
+    hit = phrases.last_word(pieces[0], table.list_openers)
+    if hit and pieces[0][hit[0] + len(hit[1]) :].strip():
+        pieces[0] = pieces[0][hit[0] + len(hit[1]) :]
+    items, joined = _split_last(pieces, table)
+    items = [item.strip() for item in items]
+    if len(items) < 2 and not is_open:
+        return None
+    is_open = is_open and m["measure"] not in table.defining_measures
+    if not is_open and m["num"].isdigit() and int(m["num"]) > table.max_closed_count:
+        return None
+    if any(
+        not item or len(item) > table.max_item_chars or _ITEM_IS_QUANTITY.search(item) or _ETC_INSIDE.search(item)
+        for item in items
+    ):
+        return None
+    first = segment.find(items[0]) if items[0] in segment else 0
+    return start + first, m.end(), items, is_open, "inline", joined
+
+
+def _split_last(pieces: list[str], table: Lists) -> tuple[list[str], bool]:
+    """Split the last item at a conjunction outside quotes: ``B和C`` → ``B``, ``C``."""
+    last = pieces[-1]
+    hit = phrases.last_word(last, table.conjunctions)
+    if hit is None or hit[0] == 0 or not last[hit[0] + len(hit[1]) :].strip():
+        return pieces, False
+    return [*pieces[:-1], last[: hit[0]], last[hit[0] + len(hit[1]) :]], True
+
+
+def _announced(paragraphs, index: int, m: re.Match[str], table: Lists):
+    """Items laid out after the count: ``两类人才给予支持。一是…二是…``."""
+    para = paragraphs[index]
+    text = para.text
+    if m["measure"] not in table.enumeration_measures:
+        return None
+    stop = phrases.sentence_end(text, m.end())
+    colon = next((i for i in range(m.end(), stop) if text[i] in "：:"), stop)
+    ends_with_colon = colon < len(text) and text[colon] in "：:"
+    lead = any(text[max(0, m.start() - 4) : m.start()].rstrip().endswith(w) for w in table.enumeration_leads)
+    if not (m["num"][0] in phrases.CHINESE_DIGITS or lead or ends_with_colon):
+        return None
+    rest = colon + 1
+    gap = len(text) - len(text[rest:].lstrip())
+    first = phrases.markers(text, rest)
+    if first and first[0][0] == gap and first[0][3] == 1:
+        style = first[0][2]
+    elif not text[rest:].strip() and index + 1 < len(paragraphs):
+        head = phrases.markers(paragraphs[index + 1].text)
+        style = head[0][2] if head and head[0][0] == 0 and head[0][3] == 1 else None
+    else:
+        style = None
+    if style is None:
+        return None
+    items, end = _sequence(paragraphs, index, rest, style)
+    if len(items) < 2:
+        return None
+    return para.start + m.start(), end, items, False, "enumerated", False
+
+
+def _sequence(paragraphs, index: int, offset: int, style: str) -> tuple[list[str], int]:
+    """Items of an enumeration from ``offset`` of paragraph ``index``, and the view end of its
+    last marker; it goes on in following paragraphs that each start with the next marker."""
+    items: list[str] = []
+    end = paragraphs[index].start + offset
+    for k in range(index, len(paragraphs)):
+        para = paragraphs[k]
+        found = [f for f in phrases.markers(para.text, offset if k == index else 0) if f[2] == style]
+        if k > index and (not found or found[0][0] != 0 or found[0][3] != len(items) + 1):
+            break
+        for _start, marker_end, _style, ordinal in found:
+            if ordinal != len(items) + 1:
+                return items, end
+            items.append(_item_at(para.text, marker_end))
+            end = para.start + marker_end
+    return items, end
+
+
+def _summed_up(paragraphs, index: int, m: re.Match[str], table: Lists):
+    """Laid-out items before a count that sums them up: ``（一）…（二）…（三）… 共三项措施``."""
+    para = paragraphs[index]
+    if m["measure"] not in table.enumeration_measures:
+        return None
+    if not any(para.text[: m.start()].rstrip().endswith(word) for word in table.summary_leads):
+        return None
+    k = index
+    while k > 0 and index - k < 20 and (head := phrases.markers(paragraphs[k - 1].text)) and head[0][0] == 0:
+        k -= 1
+    found = [(p.start + f[0], f[3], f[2], _item_at(p.text, f[1])) for p in paragraphs[k:index] for f in phrases.markers(p.text)]
+    found += [(para.start + f[0], f[3], f[2], _item_at(para.text, f[1])) for f in phrases.markers(para.text) if f[1] <= m.start()]
+    if not found:
+        return None
+    run = [f for f in found if f[2] == found[-1][2]]
+    ones = [i for i, f in enumerate(run) if f[1] == 1]
+    if not ones:
+        return None
+    run = run[ones[-1] :]
+    if len(run) < 2 or [f[1] for f in run] != list(range(1, len(run) + 1)):
+        return None
+    return run[0][0], para.start + m.end(), [f[3] for f in run], False, "enumerated", False
+
+
+def _item_at(text: str, offset: int) -> str:
+    item = _ITEM_TEXT.match(text, offset)
+    return item.group() if item else ""

@@ -1,0 +1,120 @@
+"""Small text helpers the list, sum and formula extractors share.
+
+They read the analysis view one paragraph at a time and know about the marks that keep a
+phrase whole: an item inside “…” or 《…》 is never split at a 、 or a conjunction inside it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from replylint.extract._numerals_shim import parse_chinese_integer
+
+OPENING = "“《（(「『【〔"
+CLOSING = "”》）)」』】〕"
+CLAUSE_END = "，,。；;：:！!？?\n"
+SENTENCE_END = "。；;！!？?\n"
+CHINESE_DIGITS = "两二三四五六七八九十"
+# Enumeration markers: 一是 / 二是 after a sentence mark or at the start, and （一）（二）.
+MARKER = re.compile(
+    rf"(?:(?<=[。；;：:，,\s])|^)(?P<shi>[一{CHINESE_DIGITS}]{{1,3}})是|[（(](?P<paren>[一{CHINESE_DIGITS}]{{1,3}})[）)]"
+)
+
+
+@lru_cache(maxsize=64)
+def alternation(words: tuple[str, ...]) -> str:
+    """A regex alternation of ``words``, longest first, for building patterns once."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def count_value(numeral: str) -> int | None:
+    """The value of a count written in Arabic digits or Chinese numerals (7, 九, 两)."""
+    numeral = numeral.strip()
+    if numeral.isascii() and numeral.isdigit():
+        return int(numeral)
+    return parse_chinese_integer(numeral)
+
+
+def clause_start(text: str, end: int) -> int:
+    """Where the clause that ends at ``end`` starts: after the last clause mark outside quotes.
+
+    An opening quote or bracket that is not closed before ``end`` also starts the clause.
+    """
+    depth = 0
+    k = end
+    while k > 0:
+        c = text[k - 1]
+        if c in CLOSING:
+            depth += 1
+        elif c in OPENING:
+            if depth == 0:
+                break
+            depth -= 1
+        elif depth == 0 and c in CLAUSE_END:
+            break
+        k -= 1
+    return k
+
+
+def split_outside_quotes(text: str, separators: str) -> list[tuple[int, int]]:
+    """(start, end) of the pieces of ``text`` between separators that stand outside quotes."""
+    pieces, depth, start = [], 0, 0
+    for i, c in enumerate(text):
+        if c in OPENING:
+            depth += 1
+        elif c in CLOSING:
+            depth = max(0, depth - 1)
+        elif depth == 0 and c in separators:
+            pieces.append((start, i))
+            start = i + 1
+    pieces.append((start, len(text)))
+    return pieces
+
+
+def outside_quotes(text: str) -> list[bool]:
+    """For each character of ``text``, whether it stands outside every quote and bracket."""
+    flags, depth = [], 0
+    for c in text:
+        if c in OPENING:
+            depth += 1
+            flags.append(False)
+        elif c in CLOSING:
+            depth = max(0, depth - 1)
+            flags.append(False)
+        else:
+            flags.append(depth == 0)
+    return flags
+
+
+def last_word(text: str, words: Iterable[str]) -> tuple[int, str] | None:
+    """The rightmost occurrence outside quotes of any of ``words`` in ``text``: (index, word)."""
+    flags = outside_quotes(text)
+    best: tuple[int, str] | None = None
+    for word in words:
+        i = text.rfind(word)
+        while i >= 0 and not flags[i]:
+            i = text.rfind(word, 0, i)
+        if i >= 0 and (best is None or i + len(word) > best[0] + len(best[1])):
+            best = (i, word)
+    return best
+
+
+def markers(text: str, start: int = 0) -> list[tuple[int, int, str, int]]:
+    """Enumeration markers from ``start``: (start, end, style, ordinal), in text order."""
+    out = []
+    for m in MARKER.finditer(text, start):
+        style = "shi" if m["shi"] else "paren"
+        ordinal = parse_chinese_integer(m[style])
+        if ordinal:
+            out.append((m.start(), m.end(), style, ordinal))
+    return out
+
+
+def sentence_end(text: str, start: int) -> int:
+    """Index of the first sentence mark at or after ``start`` (``len(text)`` when none)."""
+    for i in range(start, len(text)):
+        if text[i] in SENTENCE_END:
+            return i
+    return len(text)
