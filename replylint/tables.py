@@ -74,6 +74,7 @@ class Lists(Model):
     enumeration_measures: tuple[str, ...] = ()
     enumeration_leads: tuple[str, ...] = ()
     summary_leads: tuple[str, ...] = ()
+    summary_measures: tuple[str, ...] = ()
     list_openers: tuple[str, ...] = ()
     list_restarts: tuple[str, ...] = ()
     conjunctions: tuple[str, ...] = ()

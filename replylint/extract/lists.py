@@ -222,9 +222,11 @@ def _sequence(paragraphs, index: int, offset: int, style: str) -> tuple[list[str
 def _summed_up(paragraphs, index: int, m: re.Match[str], table: Lists):
     """Laid-out items before a count that sums them up: ``（一）…（二）…（三）… 共三项措施``."""
     para = paragraphs[index]
-    if m["measure"] not in table.enumeration_measures:
+    if m["measure"] not in table.summary_measures:
         return None
-    if not any(para.text[: m.start()].rstrip().endswith(word) for word in table.summary_leads):
+    before = para.text[: m.start()].rstrip()
+    lead = next((word for word in table.summary_leads if before.endswith(word)), None)
+    if lead is None or before[: -len(lead)].rstrip()[-1:] not in ("", *phrases.SENTENCE_END):
         return None
     k = index
     while k > 0 and index - k < 20 and (head := phrases.markers(paragraphs[k - 1].text)) and head[0][0] == 0:
