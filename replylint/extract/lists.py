@@ -15,21 +15,22 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from replylint.claims import Claim
 from replylint.extract import phrases
 from replylint.letter import Structure
 from replylint.models import Span
-from replylint.source import Source
+from replylint.source import Paragraph, Source
 from replylint.tables import Lists, load_tables
 
 _ITEM_IS_QUANTITY = re.compile(r"\d+(?:\.\d+)?\s*[\u4e00-\u9fff%]{0,2}$")
-_NO_LIST_BEFORE = "、" + phrases.CLAUSE_END + phrases.OPENING + "第"
+_NO_LIST_BEFORE = "、的第" + phrases.CLAUSE_END + phrases.OPENING
 _NOUN = re.compile(r"[\u4e00-\u9fff“”]{0,6}")
 # 等 inside an item ends an earlier list (A等品牌位列), unless it is part of a word (高等, 等级).
 _ETC_INSIDE = re.compile(r"(?<=[^高平同对均中初上优次])等(?!级)(?=\S)")
 _ITEM_TEXT = re.compile(r"[^，,。；;：:]{1,24}")
+_MAX_LAID_OUT = 20  # paragraphs of laid-out items looked back at from a summing-up count
 
 
 class ListClaim(Claim):
@@ -68,60 +69,54 @@ def _count_pattern(table: Lists) -> re.Pattern[str]:
     )
 
 
+class _Found(NamedTuple):
+    """Where a list lies in the view, and what it lists."""
+
+    start: int
+    end: int
+    items: list[str]
+    open: bool = False
+    layout: Literal["inline", "enumerated"] = "enumerated"
+    joined: bool = False
+
+
 def extract_lists(source: Source, structure: Structure) -> Iterator[ListClaim]:
     """Every enumeration with a stated count in the letter, in text order."""
     table = load_tables().lists
     paragraphs = source.paragraphs
     for index, para in enumerate(paragraphs):
-        for found in _paragraph_lists(paragraphs, index, table):
-            yield _claim(source, para.start, *found)
+        outside = phrases.outside_quotes(para.text)
+        for m in _count_pattern(table).finditer(para.text):
+            count = phrases.count_value(m["num"])
+            if not count or count < 2 or not outside[m.start()]:
+                continue
+            found = _inline(para, m, table) or _announced(paragraphs, index, m, table) or _summed_up(paragraphs, index, m, table)
+            if found is not None:
+                yield _claim(source, para, m, count, found, table)
 
 
-def _paragraph_lists(paragraphs, index: int, table: Lists) -> Iterator[tuple]:
-    """The lists of one paragraph, as arguments of ``_claim`` (offsets relative to it)."""
-    text = paragraphs[index].text
-    outside = phrases.outside_quotes(text)
-    for m in _count_pattern(table).finditer(text):
-        count = phrases.count_value(m["num"])
-        if not count or count < 2 or not outside[m.start()]:
-            continue
-        approximate = bool(m["more"]) or _approximate_before(text, m.start(), table)
-        noun = _NOUN.match(text, m.end()).group().strip("“”")
-        found = _inline(text, m, table)
-        if found is not None:
-            found = (paragraphs[index].start + found[0], paragraphs[index].start + found[1], *found[2:])
-        else:
-            found = _announced(paragraphs, index, m, table) or _summed_up(paragraphs, index, m, table)
-        if found is not None:
-            start, end, items, is_open, layout, joined = found
-            yield start, end, m, count, noun, items, is_open, approximate, layout, joined
-
-
-def _claim(source: Source, para_start: int, start, end, m, count, noun, items, is_open, approx, layout, joined):
-    span = source.view_span(start, end)
-    count_span = source.view_span(para_start + m.start(), para_start + m.end())
+def _claim(source: Source, para: Paragraph, m: re.Match[str], count: int, found: _Found, table: Lists) -> ListClaim:
+    span = source.view_span(found.start, found.end)
+    count_span = source.view_span(para.start + m.start(), para.start + m.end())
+    before = para.text[max(0, m.start() - 4) : m.start()].rstrip()
     return ListClaim(
         span=span,
         raw=source.excerpt(span),
         count=count,
         count_raw=source.excerpt(count_span),
         count_span=count_span,
-        noun=m["measure"] + noun,
-        items=tuple(items),
-        open=is_open,
-        approximate=approx,
-        layout=layout,
-        joined_last=joined,
+        noun=m["measure"] + _NOUN.match(para.text, m.end()).group().strip("“”"),
+        items=tuple(found.items),
+        open=found.open,
+        approximate=bool(m["more"]) or any(before.endswith(word) for word in table.approximations),
+        layout=found.layout,
+        joined_last=found.joined,
     )
 
 
-def _approximate_before(text: str, start: int, table: Lists) -> bool:
-    before = text[max(0, start - 4) : start].rstrip()
-    return any(before.endswith(word) for word in table.approximations)
-
-
-def _inline(text: str, m: re.Match[str], table: Lists):
+def _inline(para: Paragraph, m: re.Match[str], table: Lists) -> _Found | None:
     """Items written before the count in the same clause: ``A、B、C等3家企业``."""
+    text = para.text
     end = len(text[: m.start()].rstrip())
     hit = phrases.last_word(text[max(0, end - 3) : end], table.approximations)
     if hit and text[:end].endswith(hit[1]):
@@ -131,7 +126,7 @@ def _inline(text: str, m: re.Match[str], table: Lists):
         if text[:end].endswith(word):
             end, is_open = len(text[: end - len(word)].rstrip()), True
             break
-    if end == 0 or text[end - 1] in _NO_LIST_BEFORE or text[end - 1] == "的":
+    if end == 0 or text[end - 1] in _NO_LIST_BEFORE:
         return None
     start = phrases.clause_start(text, end)
     segment = text[start:end]
@@ -148,8 +143,6 @@ def _inline(text: str, m: re.Match[str], table: Lists):
         pieces[0] = pieces[0][hit[0] + len(hit[1]) :]
     items, joined = _split_last(pieces, table)
     items = [item.strip() for item in items]
-    if len(items) < 2 and not is_open:
-        return None
     is_open = is_open and m["measure"] not in table.defining_measures
     if not is_open and m["num"].isdigit() and int(m["num"]) > table.max_closed_count:
         return None
@@ -158,8 +151,8 @@ def _inline(text: str, m: re.Match[str], table: Lists):
         for item in items
     ):
         return None
-    first = segment.find(items[0]) if items[0] in segment else 0
-    return start + first, m.end(), items, is_open, "inline", joined
+    first = start + segment.find(items[0]) if items[0] in segment else start
+    return _Found(para.start + first, para.start + m.end(), items, is_open, "inline", joined)
 
 
 def _split_last(pieces: list[str], table: Lists) -> tuple[list[str], bool]:
@@ -171,7 +164,7 @@ def _split_last(pieces: list[str], table: Lists) -> tuple[list[str], bool]:
     return [*pieces[:-1], last[: hit[0]], last[hit[0] + len(hit[1]) :]], True
 
 
-def _announced(paragraphs, index: int, m: re.Match[str], table: Lists):
+def _announced(paragraphs, index: int, m: re.Match[str], table: Lists) -> _Found | None:
     """Items laid out after the count: ``两类人才给予支持。一是…二是…``."""
     para = paragraphs[index]
     text = para.text
@@ -184,21 +177,14 @@ def _announced(paragraphs, index: int, m: re.Match[str], table: Lists):
     if not (m["num"][0] in phrases.CHINESE_DIGITS or lead or ends_with_colon):
         return None
     rest = colon + 1
-    gap = len(text) - len(text[rest:].lstrip())
-    first = phrases.markers(text, rest)
-    if first and first[0][0] == gap and first[0][3] == 1:
-        style = first[0][2]
-    elif not text[rest:].strip() and index + 1 < len(paragraphs):
-        head = phrases.markers(paragraphs[index + 1].text)
-        style = head[0][2] if head and head[0][0] == 0 and head[0][3] == 1 else None
+    if text[rest:].strip():
+        first = phrases.leading_marker(text[rest:].lstrip(), ordinal=1)
     else:
-        style = None
-    if style is None:
+        first = phrases.leading_marker(paragraphs[index + 1].text, ordinal=1) if index + 1 < len(paragraphs) else None
+    if first is None:
         return None
-    items, end = _sequence(paragraphs, index, rest, style)
-    if len(items) < 2:
-        return None
-    return para.start + m.start(), end, items, False, "enumerated", False
+    items, end = _sequence(paragraphs, index, rest, first.style)
+    return _Found(para.start + m.start(), end, items) if len(items) >= 2 else None
 
 
 def _sequence(paragraphs, index: int, offset: int, style: str) -> tuple[list[str], int]:
@@ -208,18 +194,19 @@ def _sequence(paragraphs, index: int, offset: int, style: str) -> tuple[list[str
     end = paragraphs[index].start + offset
     for k in range(index, len(paragraphs)):
         para = paragraphs[k]
-        found = [f for f in phrases.markers(para.text, offset if k == index else 0) if f[2] == style]
-        if k > index and (not found or found[0][0] != 0 or found[0][3] != len(items) + 1):
+        if k > index and phrases.leading_marker(para.text, style, len(items) + 1) is None:
             break
-        for _start, marker_end, _style, ordinal in found:
-            if ordinal != len(items) + 1:
+        for marker in phrases.markers(para.text, offset if k == index else 0):
+            if marker.style != style:
+                continue
+            if marker.ordinal != len(items) + 1:
                 return items, end
-            items.append(_item_at(para.text, marker_end))
-            end = para.start + marker_end
+            items.append(_item_at(para.text, marker.end))
+            end = para.start + marker.end
     return items, end
 
 
-def _summed_up(paragraphs, index: int, m: re.Match[str], table: Lists):
+def _summed_up(paragraphs, index: int, m: re.Match[str], table: Lists) -> _Found | None:
     """Laid-out items before a count that sums them up: ``（一）…（二）…（三）… 共三项措施``."""
     para = paragraphs[index]
     if m["measure"] not in table.summary_measures:
@@ -229,22 +216,22 @@ def _summed_up(paragraphs, index: int, m: re.Match[str], table: Lists):
     if lead is None or before[: -len(lead)].rstrip()[-1:] not in ("", *phrases.SENTENCE_END):
         return None
     k = index
-    while k > 0 and index - k < 20 and (head := phrases.markers(paragraphs[k - 1].text)) and head[0][0] == 0:
+    while k > 0 and index - k < _MAX_LAID_OUT and phrases.leading_marker(paragraphs[k - 1].text):
         k -= 1
-    found = [(p.start + f[0], f[3], f[2], _item_at(p.text, f[1])) for p in paragraphs[k:index] for f in phrases.markers(p.text)]
-    found += [(para.start + f[0], f[3], f[2], _item_at(para.text, f[1])) for f in phrases.markers(para.text) if f[1] <= m.start()]
+    found = [(p, marker) for p in paragraphs[k:index] for marker in phrases.markers(p.text)]
+    found += [(para, marker) for marker in phrases.markers(para.text) if marker.end <= m.start()]
     if not found:
         return None
-    run = [f for f in found if f[2] == found[-1][2]]
-    ones = [i for i, f in enumerate(run) if f[1] == 1]
-    if not ones:
+    run = [(p, marker) for p, marker in found if marker.style == found[-1][1].style]
+    ones = [i for i, (_, marker) in enumerate(run) if marker.ordinal == 1]
+    run = run[ones[-1] :] if ones else []
+    if len(run) < 2 or [marker.ordinal for _, marker in run] != list(range(1, len(run) + 1)):
         return None
-    run = run[ones[-1] :]
-    if len(run) < 2 or [f[1] for f in run] != list(range(1, len(run) + 1)):
-        return None
-    return run[0][0], para.start + m.end(), [f[3] for f in run], False, "enumerated", False
+    items = [_item_at(p.text, marker.end) for p, marker in run]
+    return _Found(run[0][0].start + run[0][1].start, para.start + m.end(), items)
 
 
 def _item_at(text: str, offset: int) -> str:
+    """The first clause of a laid-out item, as its name."""
     item = _ITEM_TEXT.match(text, offset)
     return item.group() if item else ""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import NamedTuple
 
 from replylint.extract._numerals_shim import parse_chinese_integer
 
@@ -101,15 +102,35 @@ def last_word(text: str, words: Iterable[str]) -> tuple[int, str] | None:
     return best
 
 
-def markers(text: str, start: int = 0) -> list[tuple[int, int, str, int]]:
-    """Enumeration markers from ``start``: (start, end, style, ordinal), in text order."""
+class Marker(NamedTuple):
+    """An enumeration marker: where it is, its style (``shi`` 一是, ``paren`` （一）), its number."""
+
+    start: int
+    end: int
+    style: str
+    ordinal: int
+
+
+def markers(text: str, start: int = 0) -> list[Marker]:
+    """The enumeration markers of ``text`` from ``start``, in text order."""
     out = []
     for m in MARKER.finditer(text, start):
         style = "shi" if m["shi"] else "paren"
         ordinal = parse_chinese_integer(m[style])
         if ordinal:
-            out.append((m.start(), m.end(), style, ordinal))
+            out.append(Marker(m.start(), m.end(), style, ordinal))
     return out
+
+
+def leading_marker(text: str, style: str | None = None, ordinal: int | None = None) -> Marker | None:
+    """The marker ``text`` starts with (of ``style`` and ``ordinal`` when given), if any."""
+    found = markers(text)
+    if not found or found[0].start != 0:
+        return None
+    first = found[0]
+    if (style and first.style != style) or (ordinal and first.ordinal != ordinal):
+        return None
+    return first
 
 
 def sentence_end(text: str, start: int) -> int:
