@@ -172,15 +172,19 @@ def _announced(paragraphs, index: int, m: re.Match[str], table: Lists) -> _Found
         return None
     stop = phrases.sentence_end(text, m.end())
     colon = next((i for i in range(m.end(), stop) if text[i] in "：:"), stop)
-    ends_with_colon = colon < len(text) and text[colon] in "：:"
+    if colon == len(text):
+        return None  # the sentence does not end: a heading or a cut paragraph, not an announcement
+    ends_with_colon = text[colon] in "：:"
     lead = any(text[max(0, m.start() - 4) : m.start()].rstrip().endswith(w) for w in table.enumeration_leads)
     if not (m["num"][0] in phrases.CHINESE_DIGITS or lead or ends_with_colon):
         return None
     rest = colon + 1
     if text[rest:].strip():
         first = phrases.leading_marker(text[rest:].lstrip(), ordinal=1)
+    elif (ends_with_colon or lead) and index + 1 < len(paragraphs):
+        first = phrases.leading_marker(paragraphs[index + 1].text, ordinal=1)
     else:
-        first = phrases.leading_marker(paragraphs[index + 1].text, ordinal=1) if index + 1 < len(paragraphs) else None
+        first = None  # a paragraph that ends in a full stop does not announce the next section
     if first is None:
         return None
     items, end = _sequence(paragraphs, index, rest, first.style)
