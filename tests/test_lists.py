@@ -1,8 +1,12 @@
 """List, sum and formula claims, and the count and sum rules, on text written every which way."""
 
+from pathlib import Path
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from replylint.engine import run_rules
 from replylint.extract.formulas import extract_formulas
 from replylint.extract.lists import extract_lists
 from replylint.extract.sums import extract_sums
@@ -10,7 +14,6 @@ from replylint.letter import parse_structure
 from replylint.registry import all_rules
 from replylint.source import Source
 from replylint.testing import corpus_of
-from replylint.engine import run_rules
 
 EXTRACTORS = (extract_lists, extract_sums, extract_formulas)
 
@@ -157,3 +160,38 @@ def test_a_perturbed_total_is_always_flagged(parts, unit, delta, down):
     total = sum(values) - delta if down and sum(values) - delta >= max(values) else sum(values) + delta
     (finding,) = findings("RL111", sum_letter(labels, values, unit, total))
     assert finding.locations[0].text == f"{total}{unit}"
+
+
+# A letter from another bureau, written unlike the seeds: clean as written, and each slip
+# introduced into it gives exactly one finding of the expected rule.
+
+HEALTH_LETTER = (Path(__file__).parent / "data" / "health_bureau_letter.txt").read_text(encoding="utf-8")
+COUNT_RULES = ("RL110", "RL111", "RL112", "RL113")
+SLIPS = [
+    ("312 家", "310 家", "RL111"),
+    ("合计 230 名", "合计 231 名", "RL111"),
+    ("四项工作", "五项工作", "RL110"),
+    ("等 3 个镇街", "等 2 个镇街", "RL110"),
+    ("即 1 家牵头", "即 2 家牵头", "RL113"),
+    ("三家医院", "两家医院", "RL110"),
+    ("以上三项", "以上四项", "RL110"),
+    ("“3+2+1”", "“3+3+1”", "RL113"),
+    ("四个工作专班", "五个工作专班", "RL110"),
+    ("其中线上培训 8000", "其中线上培训 18000", "RL112"),
+]
+
+
+def all_findings(text: str) -> list:
+    rules = [all_rules()[code] for code in COUNT_RULES]
+    return run_rules(corpus_of([("letter.txt", text)]), rules)
+
+
+def test_another_bureaus_correct_letter_gives_no_finding():
+    assert all_findings(HEALTH_LETTER) == []
+
+
+@pytest.mark.parametrize(("old", "new", "code"), SLIPS, ids=[s[1] for s in SLIPS])
+def test_each_slip_in_another_bureaus_letter_gives_one_finding(old, new, code):
+    assert HEALTH_LETTER.count(old) == 1
+    (finding,) = all_findings(HEALTH_LETTER.replace(old, new))
+    assert finding.rule == code
