@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
-from replylint.extract._numerals_shim import parse_chinese_integer
+from replylint.numerals import parse_chinese_integer
 
 OPENING = "“《（(「『【〔"
 CLOSING = "”》）)」』】〕"

@@ -22,7 +22,7 @@ from typing import Literal
 
 from replylint.claims import Claim
 from replylint.extract import phrases
-from replylint.extract._numerals_shim import scan_quantities
+from replylint.numerals import scan_quantities
 from replylint.letter import Structure
 from replylint.models import Model, Span
 from replylint.source import Source
