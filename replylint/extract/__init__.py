@@ -22,8 +22,7 @@ def extract_claims(source: Source, structure: Structure) -> tuple[Claim, ...]:
     return tuple(sorted(claims, key=lambda c: (c.span.start, c.kind)))
 
 
-from replylint.extract.formulas import extract_formulas  # noqa: E402  (needs EXTRACTORS defined)
-from replylint.extract.lists import extract_lists  # noqa: E402
-from replylint.extract.sums import extract_sums  # noqa: E402
 
-EXTRACTORS += [extract_lists, extract_sums, extract_formulas]
+from replylint.extract import formulas, lists, sums  # noqa: E402  (the modules import this package's names)
+
+EXTRACTORS.extend([lists.extract_lists, sums.extract_sums, formulas.extract_formulas])
