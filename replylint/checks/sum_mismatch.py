@@ -20,8 +20,8 @@ def sum_mismatch(corpus: Corpus) -> Iterator[Finding]:
 
     ## What it flags
     A total after its parts (``高级75人、中级18人、初级14人共107人``, also 合计 and 总计) that
-    differs from the parts added up; and a total before ``其中`` whose parts add up to more
-    than the total. Parts share the total's unit and count the same thing: in
+    differs from the parts added up; and a total before ``其中`` whose parts, enumerated with
+    、 (大型企业50家、中型企业45家), add up to more than the total. Parts share the total's unit and count the same thing: in
     ``共梳理 583 个信息系统，其中 55 个市级单位共梳理 445 个信息系统`` the 55 units are not a part.
 
     ## Why it matters
@@ -40,7 +40,8 @@ def sum_mismatch(corpus: Corpus) -> Iterator[Finding]:
 
     ## Known false positives
     Parts after 其中 that add up to less than the total are not flagged: they may list only
-    some of it. Approximate or bounded figures (约, 超, 至少) are not checked. A number
+    some of it; nor are parts after 其中 separated by ，, which may nest (其中规上企业80家，
+    规上企业中高新技术企业50家). Approximate or bounded figures (约, 超, 至少) are not checked. A number
     between the parts that shares their unit and counts the same thing but is not a part
     (``其中A 20家、B 35家，另有 5 家``) would be added in.
     """
@@ -48,7 +49,7 @@ def sum_mismatch(corpus: Corpus) -> Iterator[Finding]:
         if claim.approximate or len(claim.parts) < 2 or any(p.value > claim.total for p in claim.parts):
             continue
         parts_sum = claim.parts_sum()
-        if parts_sum == claim.total or (not claim.exhaustive and parts_sum < claim.total):
+        if parts_sum == claim.total or not (claim.exhaustive or claim.siblings and parts_sum > claim.total):
             continue
         yield sum_mismatch.finding(
             [At(letter, claim.total_span, "total")],

@@ -41,7 +41,12 @@ class Part(Model):
 
 
 class SumClaim(Claim):
-    """A stated total and the parts the letter gives for it, all in one unit."""
+    """A stated total and the parts the letter gives for it, all in one unit.
+
+    ``exhaustive``: the parts claim to make up the whole (they come before 共/合计). ``siblings``:
+    the parts are one enumeration (大型企业50家、中型企业45家), not a part and a part of it
+    (其中规上企业80家，规上企业中高新技术企业50家).
+    """
 
     kind: Literal["sum"] = "sum"
     total: Decimal
@@ -51,6 +56,7 @@ class SumClaim(Claim):
     parts: tuple[Part, ...]
     marker: str
     exhaustive: bool
+    siblings: bool
     approximate: bool
 
     def parts_sum(self) -> Decimal:
@@ -75,7 +81,7 @@ def extract_sums(source: Source, structure: Structure) -> Iterator[SumClaim]:
             yield _claim(source, para.start, *found)
 
 
-def _claim(source: Source, offset: int, total, parts, marker: str, exhaustive: bool) -> SumClaim:
+def _claim(source: Source, offset: int, total, parts, marker: str, exhaustive: bool, siblings: bool) -> SumClaim:
     first = min(parts[0].start, total.start)
     last = max(parts[-1].end, total.end)
     span = source.view_span(offset + first, offset + last)
@@ -90,6 +96,7 @@ def _claim(source: Source, offset: int, total, parts, marker: str, exhaustive: b
         parts=tuple(_part(source, offset, q) for q in parts),
         marker=marker,
         exhaustive=exhaustive,
+        siblings=siblings,
         approximate=any(q.approx or q.bound for q in (total, *parts)),
     )
 
@@ -119,14 +126,14 @@ def _parts_then_total(text: str, quantities: list, table: Lists) -> Iterator[tup
                 break
             parts.append(q)
         if len(parts) >= 2:
-            yield total, parts[::-1], text[m.start() : m.end()].strip(), True
+            yield total, parts[::-1], text[m.start() : m.end()].strip(), True, True
 
 
-def _is_label(label: str, change: re.Pattern[str]) -> bool:
+def _is_label(label: str, change: re.Pattern[str], separators: str = "、，,和及与") -> bool:
     """Whether the text between two parts is a separator and a label (、中级), nothing more."""
     return (
         bool(label)
-        and label[0] in "、，,和及与"
+        and label[0] in separators
         and len(label) <= _MAX_LABEL
         and not any(c in phrases.SENTENCE_END or c.isdigit() for c in label)
         and not change.search(label)
@@ -153,7 +160,8 @@ def _total_then_parts(text: str, quantities: list, table: Lists) -> Iterator[tup
             if _same_thing(text, total, q, table) and not change.search(lead):
                 parts.append(q)
         if parts:
-            yield total, parts, m.group(), False
+            siblings = all(_is_label(text[a.end : b.start], change, "、") for a, b in zip(parts, parts[1:]))
+            yield total, parts, m.group(), False, siblings
 
 
 def _same_thing(text: str, total, part, table: Lists) -> bool:
