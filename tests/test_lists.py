@@ -162,6 +162,30 @@ def test_a_perturbed_total_is_always_flagged(parts, unit, delta, down):
     assert finding.locations[0].text == f"{total}{unit}"
 
 
+
+def breakdown_letter(labels, values, unit, total) -> str:
+    parts = "、".join(f"{label}{value}{unit}" for label, value in zip(labels, values))
+    return f"全区共有企业{total}{unit}，其中{parts}。"
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(LABELS, st.integers(1, 9999)), min_size=2, max_size=5), UNITS, st.integers(0, 500))
+def test_a_breakdown_after_qizhong_that_fits_its_total_is_never_flagged(parts, unit, slack):
+    labels, values = zip(*parts)
+    assert findings("RL111", breakdown_letter(labels, values, unit, sum(values) + slack)) == []
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(LABELS, st.integers(1, 9999)), min_size=2, max_size=5), UNITS, st.integers(1, 500))
+def test_a_breakdown_after_qizhong_that_overflows_its_total_is_always_flagged(parts, unit, excess):
+    labels, values = zip(*parts)
+    total = max(max(values), sum(values) - excess)
+    if total == sum(values):
+        return
+    (finding,) = findings("RL111", breakdown_letter(labels, values, unit, total))
+    assert finding.rule == "RL111"
+
+
 # A letter from another bureau, written unlike the seeds: clean as written, and each slip
 # introduced into it gives exactly one finding of the expected rule.
 
