@@ -219,3 +219,14 @@ def test_each_slip_in_another_bureaus_letter_gives_one_finding(old, new, code):
     assert HEALTH_LETTER.count(old) == 1
     (finding,) = all_findings(HEALTH_LETTER.replace(old, new))
     assert finding.rule == code
+
+
+def test_claims_of_the_seeds_survive_a_json_round_trip():
+    from replylint.engine import read_letter
+
+    seeds = sorted((Path(__file__).parent.parent / "seeds").glob("*.txt"))
+    kinds = {"list", "sum", "formula"}
+    claims = [c for path in seeds for c in read_letter(str(path)).claims if c.kind in kinds]
+    assert {c.kind for c in claims} == kinds
+    for claim in claims:
+        assert type(claim).model_validate_json(claim.model_dump_json()) == claim
