@@ -18,12 +18,17 @@ CONTEXT_CHARS = 8
 
 @dataclass(frozen=True)
 class Letter:
-    """One file: its source text (when read from disk), its structure and its claims."""
+    """One file: its source text (when read from disk), its structure and its claims.
+
+    A letter loaded from a claims file has no source; ``excerpts`` then holds the text and
+    context of the spans its claims and structure point at, by ``(start, end)``.
+    """
 
     path: str
     source: Source | None
     structure: Structure
     claims: tuple[Any, ...] = ()
+    excerpts: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict, compare=False, hash=False)
 
     @classmethod
     def from_source(cls, source: Source) -> Letter:
@@ -44,13 +49,15 @@ class Letter:
         return f"{self.path} ({self.date.isoformat()})" if self.date else self.path
 
     def excerpt(self, span: Span) -> str:
-        """The original text of a span (empty when the letter has no source)."""
-        return self.source.text[span.start : span.end] if self.source else ""
+        """The original text of a span (from the excerpts when the letter has no source)."""
+        if self.source is None:
+            return self.excerpts.get((span.start, span.end), ("", ""))[0]
+        return self.source.text[span.start : span.end]
 
     def context(self, span: Span) -> str:
         """The span's text with a few characters either side, line breaks folded away."""
         if self.source is None:
-            return ""
+            return self.excerpts.get((span.start, span.end), ("", ""))[1]
         text = self.source.text
         around = text[max(0, span.start - CONTEXT_CHARS) : span.end + CONTEXT_CHARS]
         return "".join(around.split())

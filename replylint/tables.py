@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import ValidationError, model_validator
 
 from replylint.models import Model
+from replylint.variants import VariantPolicy, is_variant
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -89,12 +90,31 @@ class Lists(Model):
     formula_openers: tuple[str, ...] = ()
 
 
+class Variants(Model):
+    """When two spellings are one name written two ways, for titles and for organisations."""
+
+    title: VariantPolicy = VariantPolicy()
+    organisation: VariantPolicy = VariantPolicy()
+    # Examples: [kind, first, second] pairs that must be variants, and pairs that must not.
+    variant: tuple[tuple[str, str, str], ...] = ()
+    distinct: tuple[tuple[str, str, str], ...] = ()
+
+    @model_validator(mode="after")
+    def _examples_hold(self) -> Variants:
+        for expected, examples in ((True, self.variant), (False, self.distinct)):
+            for kind, first, second in examples:
+                if is_variant(first, second, getattr(self, kind)) != expected:
+                    raise ValueError(f"{kind} example {first} / {second} is not {'a variant' if expected else 'distinct'}")
+        return self
+
+
 class Tables(Model):
     """Every table the rules use."""
 
     reduplication: Reduplication = Reduplication()
     punctuation: Punctuation = Punctuation()
     lists: Lists = Lists()
+    variants: Variants = Variants()
 
     @model_validator(mode="after")
     def _no_overlap(self) -> Tables:

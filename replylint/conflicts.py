@@ -1,0 +1,56 @@
+"""One finding per conflict: the sides of a disagreement, each with the letters that take it.
+
+A cross-letter rule groups claims by what they are about (a title, a 文号, an event), then
+splits each group into *sides* by the value each claim gives (a spelling, a date). A conflict
+is a group with two or more sides; its finding names every side with every letter on it and
+points once at each letter of each side.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterable
+from typing import TypeVar
+
+from replylint.corpus import Letter
+from replylint.models import Span
+from replylint.registry import At
+
+V = TypeVar("V", bound=Hashable)
+Sides = dict[V, list[tuple[Letter, Span]]]
+
+
+def sides_of(items: Iterable[tuple[Letter, V, Span]]) -> Sides:
+    """The letters on each side, in corpus order, each letter once per side at its first span."""
+    out: Sides = {}
+    for letter, value, span in items:
+        side = out.setdefault(value, [])
+        if all(other.path != letter.path for other, _ in side):
+            side.append((letter, span))
+    return out
+
+
+def majority(sides: Sides) -> V | None:
+    """The value most letters give, or ``None`` when no value has more letters than every other."""
+    counts = sorted(((len(letters), value) for value, letters in sides.items()), key=lambda c: -c[0])
+    if len(counts) < 2 or counts[0][0] > counts[1][0]:
+        return counts[0][1]
+    return None
+
+
+def ordered(sides: Sides, first: V | None = None) -> list[V]:
+    """The values with ``first`` moved last: the finding starts at a value most letters do not give."""
+    values = sorted(sides, key=lambda v: (len(sides[v]), str(v)))
+    return [v for v in values if v != first] + ([first] if first in sides else [])
+
+
+def describe(sides: Sides, values: list[V], show: Callable[[V], str], lang: str) -> str:
+    """``《A》 (a.txt (2023-06-25), b.txt) vs 《B》 (c.txt)`` in the chosen language."""
+    sep, join, open_, close = ("；", "、", "（", "）") if lang == "zh" else ("; ", ", ", " (", ")")
+    return sep.join(
+        f"{show(v)}{open_}{join.join(letter.label for letter, _ in sides[v])}{close}" for v in values
+    )
+
+
+def places(sides: Sides, values: list[V], role: Callable[[V], str]) -> list[At]:
+    """One place per letter of each side, in the order of ``values``."""
+    return [At(letter, span, role(v)) for v in values for letter, span in sides[v]]

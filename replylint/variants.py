@@ -1,0 +1,160 @@
+"""Spelling variants: which distinct strings are the same name written two ways.
+
+A variant is a *small edit* of the same name: the two strings align along almost all their
+length and differ by a few substituted characters or by one inserted stretch (《…产业园区与
+产业集群…》 against 《…产业园区数字化管理与产业集群…》). A different name differs in its
+key content: a different year or number (第二批, 2021-2025年, 十四五), or a substituted
+stretch of several characters on both sides (标杆示范 against 平台项目).
+
+Comparison is never all-pairs. Strings are blocked by their rarest character bigrams (prefix
+filtering): two strings that may be variants share at least one of the rarest bigrams of
+each, so only strings that share one are compared.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from pypinyin import Style, pinyin
+from rapidfuzz.distance import Levenshtein
+
+from replylint.models import Model
+
+# Characters that carry an edition, a year or a count: a difference in them makes another document.
+NUMERALS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十百千万零〇○两")
+
+
+class VariantPolicy(Model):
+    """How far two strings may differ and still be one name written two ways."""
+
+    # Shortest string compared at all (after normalisation).
+    min_length: int = 6
+    # Share of the longer string that must align with the shorter one.
+    min_shared: float = 0.75
+    # Characters substituted one for one, in all; each pair must sound alike or be interchangeable.
+    max_substituted: int = 2
+    # Characters one side has and the other lacks, as a share of the longer string.
+    max_inserted: float = 0.25
+    # Separate stretches of difference.
+    max_edits: int = 2
+    # Groups of characters that writers swap freely (和/与/及, 的/之).
+    interchangeable: tuple[str, ...] = ()
+    # Words whose presence on one side only makes another document (补充, 暂行, 办公厅 …).
+    distinct_words: tuple[str, ...] = ()
+    # How a stretch present on one side only may start the string: a place prefix (中山市).
+    edge_prefix: str = ""
+    # A stretch that starts or ends with one of these adds or drops an item (和下放, 等事项).
+    scope_marks: str = ""
+    # Characters that end a place name: a substitution right before one changes the place.
+    place_marks: str = ""
+
+
+def sounds_alike(a: str, b: str) -> bool:
+    """Whether two characters share a reading, tones ignored (推进/推近, 副/付)."""
+    return bool(set(_readings(a)) & set(_readings(b)))
+
+
+@lru_cache(maxsize=4096)
+def _readings(char: str) -> tuple[str, ...]:
+    readings = pinyin(char, style=Style.NORMAL, heteronym=True, errors="ignore")
+    return tuple(readings[0]) if readings and "\u4e00" <= char <= "\u9fff" else ()
+
+
+def _alike(a: str, b: str, policy: VariantPolicy) -> bool:
+    return sounds_alike(a, b) or any(a in group and b in group for group in policy.interchangeable)
+
+
+def is_variant(a: str, b: str, policy: VariantPolicy) -> bool:
+    """Whether ``a`` and ``b`` (different strings) are one name written two ways under ``policy``.
+
+    They are when they differ in at most ``max_edits`` stretches, each either a one-for-one
+    substitution of characters that sound alike or are interchangeable (not in a place name),
+    or a stretch that the longer string adds (inside it, or a place prefix at its start) that
+    holds no numeral and no distinguishing word and adds no item to a list; and when most of
+    the longer string aligns. The shorter string loses nothing but substituted characters.
+    """
+    if a == b:
+        return False
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) < policy.min_length:
+        return False
+    edits = [op for op in Levenshtein.opcodes(short, long_) if op.tag != "equal"]
+    if len(edits) > policy.max_edits:
+        return False
+    substituted = inserted = 0
+    for op in edits:
+        mine, theirs = short[op.src_start : op.src_end], long_[op.dest_start : op.dest_end]
+        if NUMERALS & set(mine + theirs):
+            return False
+        if op.tag == "replace":
+            if len(mine) != len(theirs) or not all(_alike(x, y, policy) for x, y in zip(mine, theirs)):
+                return False
+            if set(short[op.src_end : op.src_end + 2]) & set(policy.place_marks):
+                return False
+            substituted += len(mine)
+            continue
+        if op.tag == "delete":
+            return False
+        at_end = op.dest_end == len(long_)
+        at_start = op.dest_start == 0
+        if at_end or (at_start and not (policy.edge_prefix and re.fullmatch(policy.edge_prefix, theirs))):
+            return False
+        if theirs[0] in policy.scope_marks or theirs[-1] in policy.scope_marks:
+            return False
+        if any(word in theirs for word in policy.distinct_words):
+            return False
+        inserted += len(theirs)
+    shared = len(long_) - inserted - substituted
+    return (
+        substituted <= policy.max_substituted
+        and inserted <= policy.max_inserted * len(long_)
+        and shared >= policy.min_shared * len(long_)
+    )
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def candidate_pairs(keys: Iterable[str], policy: VariantPolicy) -> set[tuple[str, str]]:
+    """Pairs of distinct keys that share one of the rarest bigrams of each (prefix filtering).
+
+    The prefix of a key is as long as the number of its bigrams that the policy's edits may
+    destroy, plus one; so any two variants under ``policy`` share a prefix bigram.
+    """
+    keys = sorted({k for k in keys if len(k) >= policy.min_length})
+    grams = {k: _bigrams(k) for k in keys}
+    df = Counter(g for gs in grams.values() for g in gs)
+    index: dict[str, list[str]] = defaultdict(list)
+    for key in keys:
+        destroyed = 2 * policy.max_substituted + policy.max_edits + int(policy.max_inserted * len(key))
+        for gram in sorted(grams[key], key=lambda g: (df[g], g))[: destroyed + 1]:
+            index[gram].append(key)
+    pairs = set()
+    for members in index.values():
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                pairs.add((a, b) if a < b else (b, a))
+    return pairs
+
+
+def variant_groups(keys: Iterable[str], policy: VariantPolicy) -> list[list[str]]:
+    """Groups of two or more keys linked by variant pairs (connected components), each sorted."""
+    parent: dict[str, str] = {}
+
+    def root(k: str) -> str:
+        while parent.setdefault(k, k) != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for a, b in candidate_pairs(keys, policy):
+        if is_variant(a, b, policy):
+            parent[root(a)] = root(b)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for key in parent:
+        groups[root(key)].append(key)
+    return [sorted(g) for g in groups.values() if len(g) > 1]
