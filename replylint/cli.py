@@ -1,4 +1,4 @@
-"""The command line: ``replylint [check] PATHS``, ``rules``, ``rule CODE``, ``parse FILE``."""
+"""The command line: ``replylint [check] PATHS``, ``rules``, ``rule CODE``, ``parse FILE``, ``claims PATHS``."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from replylint import __version__
 
-COMMANDS = ("check", "rules", "rule", "parse")
+COMMANDS = ("check", "rules", "rule", "parse", "claims")
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
@@ -32,7 +32,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="replylint",
         description="Check Chinese government reply letters for contradictions before they are published.",
-        epilog="Commands: check (the default), rules, rule CODE, parse FILE. Run 'replylint COMMAND --help'.",
+        epilog="Commands: check (the default), rules, rule CODE, parse FILE, claims PATHS. Run 'replylint COMMAND --help'.",
     )
     parser.add_argument("--version", action="version", version=f"replylint {__version__}")
     sub = parser.add_subparsers(dest="command")
@@ -61,12 +61,17 @@ def _parser() -> argparse.ArgumentParser:
                        help="apply the certain fixes to the files, then report what remains")
     check.add_argument("--diff", action="store_true",
                        help="print the certain fixes as a unified diff and write nothing")
+    check.add_argument("--claims", metavar="FILE", help="check the letters and claims of a JSON Lines claims file instead of PATHS")
 
     sub.add_parser("rules", help="list the rules")
     explain = sub.add_parser("rule", help="explain one rule, with its examples")
     explain.add_argument("code")
     parse = sub.add_parser("parse", help="print the parsed structure of a letter as JSON")
     parse.add_argument("file")
+    claims = sub.add_parser("claims", help="print the claims the letters make (table, or JSON Lines to check later)")
+    claims.add_argument("paths", nargs="+", help="files, directories or globs")
+    claims.add_argument("--format", choices=("table", "jsonl"), default="table", help="output format (default: table)")
+    claims.add_argument("--kind", action="append", default=[], help="only claims of this kind (repeatable)")
     return parser
 
 
@@ -77,7 +82,7 @@ def _codes(values: Sequence[str]) -> list[str]:
 def _check(args: argparse.Namespace) -> int:
     from rich.console import Console
 
-    from replylint.engine import DEFAULT_INCLUDE, Report, lint
+    from replylint.engine import DEFAULT_INCLUDE, Report, check_corpus, lint
     from replylint.models import SEVERITY_RANK
     from replylint.registry import all_rules
 
@@ -89,8 +94,12 @@ def _check(args: argparse.Namespace) -> int:
 
     if args.jobs < 1:
         raise UsageError("--jobs takes a whole number of at least 1")
+    if args.claims and (args.fix or args.diff):
+        raise UsageError("--fix and --diff need the letters' text, not a claims file")
 
     def run() -> Report:
+        if args.claims:
+            return check_corpus(_claims_corpus(args.claims), select_codes=_codes(args.select), ignore_codes=_codes(args.ignore))
         return lint(
             args.paths,
             jobs=args.jobs,
@@ -144,6 +153,37 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if failing or report.errors else EXIT_CLEAN
 
 
+def _claims_corpus(path: str):
+    from replylint.claims import load_lines
+
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return load_lines(handle, path)
+    except OSError as exc:
+        raise UsageError(f"{path}: {exc.strerror or exc}") from None
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _claims(args: argparse.Namespace) -> int:
+    from rich.console import Console
+
+    from replylint.claims import dump_lines
+    from replylint.engine import discover, load_corpus
+    from replylint.report import claims as claims_report
+
+    files, errors = discover(args.paths)
+    corpus, read_errors = load_corpus(files)
+    for error in errors + read_errors:
+        print(f"{error.path}: error: {error.reason}", file=sys.stderr)
+    if args.format == "jsonl":
+        for line in dump_lines(corpus):
+            print(line)
+    else:
+        claims_report.render(corpus, Console(highlight=False), kinds=args.kind)
+    return EXIT_FINDINGS if errors or read_errors else EXIT_CLEAN
+
+
 def _rules() -> int:
     from replylint.registry import all_rules
 
@@ -193,6 +233,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _rule(args.code)
         if args.command == "parse":
             return _parse(args.file)
+        if args.command == "claims":
+            return _claims(args)
         return _check(args)
     except UsageError as exc:
         print(f"replylint: error: {exc}", file=sys.stderr)

@@ -37,10 +37,14 @@ def majority(sides: Sides) -> V | None:
     return None
 
 
-def ordered(sides: Sides, first: V | None = None) -> list[V]:
-    """The values with ``first`` moved last: the finding starts at a value most letters do not give."""
-    values = sorted(sides, key=lambda v: (len(sides[v]), str(v)))
-    return [v for v in values if v != first] + ([first] if first in sides else [])
+def ordered(sides: Sides, last: V | None = None) -> list[V]:
+    """The values, fewest letters first and, among equals, the latest to appear first; ``last`` last.
+
+    The finding starts at a value that departs from the others.
+    """
+    appearance = {value: index for index, value in enumerate(sides)}
+    values = sorted(sides, key=lambda v: (len(sides[v]), -appearance[v]))
+    return [v for v in values if v != last] + ([last] if last in sides else [])
 
 
 def describe(sides: Sides, values: list[V], show: Callable[[V], str], lang: str) -> str:

@@ -188,8 +188,20 @@ def lint(
     """
     files, errors = discover(paths, include, exclude)
     corpus, read_errors = load_corpus(files, jobs=jobs, cache=cache)
-    rules = select(all_rules(), select_codes, ignore_codes)
     errors = [FileError(path=display_path(e.path), reason=e.reason) for e in errors] + read_errors
+    return check_corpus(corpus, select_codes=select_codes, ignore_codes=ignore_codes, errors=errors)
+
+
+def check_corpus(
+    corpus: Corpus,
+    *,
+    select_codes: Sequence[str] = (),
+    ignore_codes: Sequence[str] = (),
+    errors: Sequence[FileError] = (),
+) -> Report:
+    """Check a corpus already built (read from files, or loaded from a claims file)."""
+    rules = select(all_rules(), select_codes, ignore_codes)
+    errors = list(errors)
     findings = run_rules(corpus, rules, errors)
     return Report(
         files=tuple(letter.path for letter in corpus),

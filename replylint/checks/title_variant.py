@@ -66,18 +66,14 @@ def title_variant(corpus: Corpus) -> Iterator[Finding]:
     cites both: on 5,413 national titles, 45 such pairs (1.6% of the titles) pass the test.
     """
     policy = load_tables().variants.title
-    occurrences = defaultdict(list)
-    for letter, claim in corpus.claims("title"):
-        if claim.key and claim.role == "document":
-            occurrences[claim.key].append((letter, claim))
-    together = defaultdict(set)
-    for key, uses in occurrences.items():
-        for letter, _ in uses:
-            together[letter.path].add(key)
-    for group in variant_groups(occurrences, policy):
-        if _cited_together(set(group), together.values()):
+    titles = [(letter, claim) for letter, claim in corpus.claims("title") if claim.key and claim.role == "document"]
+    cited = defaultdict(set)
+    for letter, claim in titles:
+        cited[letter.path].add(claim.key)
+    for group in variant_groups({claim.key for _, claim in titles}, policy):
+        if _cited_together(set(group), cited.values()):
             continue
-        sides = sides_of((letter, key, claim.span) for key in group for letter, claim in occurrences[key])
+        sides = sides_of((letter, claim.key, claim.span) for letter, claim in titles if claim.key in group)
         most = majority(sides)
         values = ordered(sides, most)
         yield title_variant.finding(
