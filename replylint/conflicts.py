@@ -9,11 +9,12 @@ points once at each letter of each side.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from replylint.corpus import Letter
-from replylint.models import Span
-from replylint.registry import At
+from replylint.extract.dating import When
+from replylint.models import Finding, Span
+from replylint.registry import At, Rule
 
 V = TypeVar("V", bound=Hashable)
 Sides = dict[V, list[tuple[Letter, Span]]]
@@ -58,3 +59,22 @@ def describe(sides: Sides, values: list[V], show: Callable[[V], str], lang: str)
 def places(sides: Sides, values: list[V], role: Callable[[V], str]) -> list[At]:
     """One place per letter of each side, in the order of ``values``."""
     return [At(letter, span, role(v)) for v in values for letter, span in sides[v]]
+
+
+def date_conflict(rule: Rule, uses: Iterable[tuple[Letter, When, Span]], **values: Any) -> Finding | None:
+    """The finding of ``rule`` for one subject dated by ``uses``, or ``None`` when the dates agree.
+
+    Dates disagree when two of them cannot both be right (:meth:`When.conflicts`); the message
+    gets ``sides_zh`` and ``sides_en``, every date with its letters, besides ``values``.
+    """
+    sides = sides_of(uses)
+    dates = list(sides)
+    if not any(a.conflicts(b) for i, a in enumerate(dates) for b in dates[i + 1 :]):
+        return None
+    order = ordered(sides, majority(sides))
+    return rule.finding(
+        places(sides, order, When.label),
+        sides_zh=describe(sides, order, lambda v: v.text, "zh"),
+        sides_en=describe(sides, order, When.label, "en"),
+        **values,
+    )
