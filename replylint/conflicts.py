@@ -61,20 +61,42 @@ def places(sides: Sides, values: list[V], role: Callable[[V], str]) -> list[At]:
     return [At(letter, span, role(v)) for v in values for letter, span in sides[v]]
 
 
+def sides_finding(
+    rule: Rule,
+    sides: Sides,
+    show: Callable[[V], str],
+    *,
+    show_en: Callable[[V], str] | None = None,
+    role: Callable[[V], str] | None = None,
+    **values: Any,
+) -> Finding:
+    """The finding of ``rule`` for a conflict between ``sides``, starting at a side few letters take.
+
+    Besides ``values``, the message templates get ``sides_zh`` and ``sides_en`` (every value with
+    its letters) and ``majority_zh`` and ``majority_en`` (which value most letters give, or
+    nothing when none does). Each place's role is ``role(value)``, by default ``majority`` or
+    ``variant``.
+    """
+    most = majority(sides)
+    order = ordered(sides, most)
+    en = show_en or show
+    return rule.finding(
+        places(sides, order, role or (lambda v: "majority" if v == most else "variant")),
+        sides_zh=describe(sides, order, show, "zh"),
+        sides_en=describe(sides, order, en, "en"),
+        majority_zh=f"；多数信函为{show(most)}" if most is not None else "",
+        majority_en=f"; most letters give {en(most)}" if most is not None else "",
+        **values,
+    )
+
+
 def date_conflict(rule: Rule, uses: Iterable[tuple[Letter, When, Span]], **values: Any) -> Finding | None:
     """The finding of ``rule`` for one subject dated by ``uses``, or ``None`` when the dates agree.
 
-    Dates disagree when two of them cannot both be right (:meth:`When.conflicts`); the message
-    gets ``sides_zh`` and ``sides_en``, every date with its letters, besides ``values``.
+    Dates disagree when two of them cannot both be right (:meth:`When.conflicts`).
     """
     sides = sides_of(uses)
     dates = list(sides)
     if not any(a.conflicts(b) for i, a in enumerate(dates) for b in dates[i + 1 :]):
         return None
-    order = ordered(sides, majority(sides))
-    return rule.finding(
-        places(sides, order, When.label),
-        sides_zh=describe(sides, order, lambda v: v.text, "zh"),
-        sides_en=describe(sides, order, When.label, "en"),
-        **values,
-    )
+    return sides_finding(rule, sides, lambda v: v.text, show_en=When.label, role=When.label, **values)

@@ -108,6 +108,27 @@ class Variants(Model):
         return self
 
 
+class Organisations(Model):
+    """Where names of organisations start and end, and the accepted short forms of each."""
+
+    city_prefixes: tuple[str, ...] = ()
+    city_short: tuple[str, ...] = ()
+    starts_after: str = ""
+    suffixes: tuple[str, ...] = ()
+    not_after: dict[str, str] = {}
+    sub_units: tuple[str, ...] = ()
+    stop_words: tuple[str, ...] = ()
+    aliases: tuple[tuple[str, ...], ...] = ()
+
+    @model_validator(mode="after")
+    def _aliases_distinct(self) -> Organisations:
+        forms = [form for group in self.aliases for form in group]
+        repeated = sorted({form for form in forms if forms.count(form) > 1})
+        if repeated:
+            raise ValueError(f"organisation aliases listed twice: {repeated}")
+        return self
+
+
 class Tables(Model):
     """Every table the rules use."""
 
@@ -115,6 +136,7 @@ class Tables(Model):
     punctuation: Punctuation = Punctuation()
     lists: Lists = Lists()
     variants: Variants = Variants()
+    organisations: Organisations = Organisations()
 
     @model_validator(mode="after")
     def _no_overlap(self) -> Tables:

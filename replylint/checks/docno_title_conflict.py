@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from replylint.conflicts import describe, majority, ordered, places, sides_of
+from replylint.conflicts import sides_finding, sides_of
 from replylint.corpus import Corpus, group_by
 from replylint.models import Finding
 from replylint.registry import rule
@@ -60,10 +60,6 @@ def _conflicts(cited, *, by: str, value: str, show, what: tuple[str, str]) -> It
         sides = sides_of((letter, getattr(claim, value), claim.docno_span) for letter, claim in uses)
         if len(sides) < 2:
             continue
-        values = ordered(sides, majority(sides))
         label = f"《{subject}》" if by == "key" else subject
-        yield docno_title_conflict.finding(
-            places(sides, values, lambda v: value),
-            subject=label, what_zh=what[0], what_en=what[1],
-            sides_zh=describe(sides, values, show, "zh"), sides_en=describe(sides, values, show, "en"),
-        )
+        yield sides_finding(docno_title_conflict, sides, show, role=lambda v: value,
+                            subject=label, what_zh=what[0], what_en=what[1])

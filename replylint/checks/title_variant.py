@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
-from replylint.conflicts import describe, majority, ordered, places, sides_of
+from replylint.conflicts import sides_finding, sides_of
 from replylint.corpus import Corpus
 from replylint.models import Finding
 from replylint.registry import rule
@@ -21,8 +21,8 @@ def _cited_together(group: set[str], cited: Iterable[set[str]]) -> bool:
 @rule(
     "RL201",
     severity="warning",
-    message_zh="同一政策标题写法不一：{sides_zh}{hint_zh}",
-    message_en="one policy title is spelt in different ways: {sides_en}{hint_en}",
+    message_zh="同一政策标题写法不一：{sides_zh}{majority_zh}",
+    message_en="one policy title is spelt in different ways: {sides_en}{majority_en}",
 )
 def title_variant(corpus: Corpus) -> Iterator[Finding]:
     """The same policy title spelt in different ways, across letters or within one.
@@ -74,12 +74,4 @@ def title_variant(corpus: Corpus) -> Iterator[Finding]:
         if _cited_together(set(group), cited.values()):
             continue
         sides = sides_of((letter, claim.key, claim.span) for letter, claim in titles if claim.key in group)
-        most = majority(sides)
-        values = ordered(sides, most)
-        yield title_variant.finding(
-            places(sides, values, lambda v: "majority" if v == most else "variant"),
-            sides_zh=describe(sides, values, lambda v: f"《{v}》", "zh"),
-            sides_en=describe(sides, values, lambda v: f"《{v}》", "en"),
-            hint_zh=f"；多数信函写作《{most}》" if most else "",
-            hint_en=f"; most letters write 《{most}》" if most else "",
-        )
+        yield sides_finding(title_variant, sides, lambda v: f"《{v}》")

@@ -22,7 +22,7 @@ def extract_claims(source: Source, structure: Structure) -> tuple[Claim, ...]:
     return tuple(sorted(claims, key=lambda c: (c.span.start, c.kind)))
 
 
-from replylint.extract import events, formulas, lists, sums, titles  # noqa: E402  (the modules import this package's names)
+from replylint.extract import events, formulas, lists, names, sums, titles  # noqa: E402  (the modules import this package's names)
 
 EXTRACTORS.extend([lists.extract_lists, sums.extract_sums, formulas.extract_formulas])
-EXTRACTORS.extend([titles.extract_titles, events.extract_events])
+EXTRACTORS.extend([titles.extract_titles, names.extract_names, events.extract_events])

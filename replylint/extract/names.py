@@ -1,0 +1,136 @@
+"""Names of organisations: bureaus, committees, companies, colleges, associations, centres.
+
+Precision before recall. A name is read only where its start is certain: at the city's full
+name (中山市…), or at 市 or the city's short name where a name may start (after punctuation,
+or a word such as 经 由 与); it ends at the first suffix of ``rules/organisations.toml``
+(局, 委员会, 有限公司, 学院 …) that does not start a longer word, and holds no word of
+running text. The co-handling units and the 抄送 units of the letter's structure are names
+too, as written (人力资源和社会保障局 after 市金融局、 stands for 市人力资源和社会保障局).
+
+``key`` links the forms of one body: without the city prefix, with an accepted short form
+replaced by the full one (市工信局 and 中山市工业和信息化局 share the key 工业和信息化局).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Literal
+
+from replylint.claims import Claim
+from replylint.letter import Structure
+from replylint.source import Source
+from replylint.tables import Organisations, load_tables
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_TITLE = re.compile(r"《[^《》\n]*》")
+_MARKUP = re.compile(r"[\s*#\u3000]+")
+MAX_NAME = 24
+
+Origin = Literal["body", "organ", "signature", "cohandler", "cc"]
+
+
+class Name(Claim):
+    """An organisation's name as written (``name``), the key of the body it names, and where it stands."""
+
+    kind: Literal["name"] = "name"
+    name: str
+    key: str
+    origin: Origin = "body"
+
+
+def name_key(name: str, table: Organisations) -> str:
+    """The key of the body a name names: no city prefix, short forms replaced by full ones."""
+    key = _MARKUP.sub("", name)
+    for prefix in table.city_prefixes:
+        if key.startswith(prefix):
+            key = key[len(prefix) :]
+            break
+    else:
+        if key.startswith("市") and not key.startswith("市场"):
+            key = key[1:]
+    return _aliases(table).get(key, key)
+
+
+@lru_cache(maxsize=4)
+def _aliases_cached(aliases: tuple[tuple[str, ...], ...]) -> dict[str, str]:
+    return {form: group[0] for group in aliases for form in group}
+
+
+def _aliases(table: Organisations) -> dict[str, str]:
+    return _aliases_cached(table.aliases)
+
+
+def name_end(text: str, start: int, table: Organisations) -> int | None:
+    """Where a name that starts at ``text[start]`` ends, or ``None`` when no suffix ends it soon."""
+    limit = start
+    while limit < len(text) and limit - start < MAX_NAME and (_CJK.match(text[limit]) or text[limit] in "（）"):
+        limit += 1
+    for end in range(start + 2, limit + 1):
+        for suffix in table.suffixes:
+            if text.endswith(suffix, start, end) and text[end : end + 1] not in table.not_after.get(suffix, ""):
+                if end - start > len(suffix) or text[start] == "市":
+                    return _with_sub_unit(text, end, limit, table)
+    return None
+
+
+def _with_sub_unit(text: str, end: int, limit: int, table: Organisations) -> int:
+    """Extend a name by a sub-unit that follows it (政府 → 政府办公室, 常委会 → 常委会选联工委)."""
+    for unit in table.sub_units:
+        if text.startswith(unit, end):
+            return end + len(unit)
+    for unit in table.sub_units:
+        for length in range(1, 4):
+            stop = end + length + len(unit)
+            if stop <= limit and text.startswith(unit, end + length) and stop == limit:
+                return stop
+    return end
+
+
+def _starts(text: str, table: Organisations) -> Iterator[int]:
+    """Offsets where a name may start: the city's full name anywhere, 市 or its short name after a boundary."""
+    for prefix in table.city_prefixes:
+        for m in re.finditer(re.escape(prefix), text):
+            yield m.start()
+    for short in ("市", *table.city_short):
+        for m in re.finditer(re.escape(short), text):
+            before = text[m.start() - 1 : m.start()]
+            if not before or not _CJK.match(before) or before in table.starts_after:
+                if not text.startswith("市场", m.start()):
+                    yield m.start()
+
+
+def _is_name(name: str, table: Organisations) -> bool:
+    """Whether a name's part before its suffix is free of the words of running text."""
+    suffix = max((s for s in table.suffixes if name.endswith(s)), key=len, default="")
+    core = name[: len(name) - len(suffix)]
+    return not any(word in core for word in table.stop_words)
+
+
+def extract_names(source: Source, structure: Structure) -> Iterator[Name]:
+    """Every organisation name the letter writes: its structure's units first, then its running text."""
+    table = load_tables().organisations
+    taken: set[int] = set()
+    fields = [("organ", structure.organ), ("signature", structure.signature)]
+    fields += [("cohandler", f) for f in structure.cohandlers] + [("cc", f) for f in structure.cc]
+    for origin, field in fields:
+        name = _MARKUP.sub("", field.text) if field else ""
+        if name and any(name.endswith(s) for s in table.suffixes) and _is_name(name, table):
+            taken.update(range(field.span.start, field.span.end))
+            yield Name(span=field.span, raw=source.excerpt(field.span), name=name, key=name_key(name, table), origin=origin)
+    for para in source.paragraphs:
+        text = para.text
+        titles = [(m.start(), m.end()) for m in _TITLE.finditer(text)]
+        for start in sorted(set(_starts(text, table))):
+            if any(s <= start < e for s, e in titles):
+                continue
+            end = name_end(text, start, table)
+            if end is None or not _is_name(text[start:end], table):
+                continue
+            span = source.view_span(para.start + start, para.start + end)
+            if span.start in taken:
+                continue
+            taken.update(range(span.start, span.end))
+            name = _MARKUP.sub("", text[start:end])
+            yield Name(span=span, raw=source.excerpt(span), name=name, key=name_key(name, table))
