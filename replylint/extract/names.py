@@ -1,8 +1,8 @@
 """Names of organisations: bureaus, committees, companies, colleges, associations, centres.
 
 Precision before recall. A name is read only where its start is certain: at the city's full
-name (中山市…), or at 市 or the city's short name where a name may start (after punctuation,
-or a word such as 经 由 与); it ends at the first suffix of ``rules/organisations.toml``
+name (中山市…), or at 市, the city's short name or a place the word list knows (佛山市, 广东省)
+where a name may start (after punctuation, or a word such as 经 由 与); it ends at the first suffix of ``rules/organisations.toml``
 (局, 委员会, 有限公司, 学院 …) that does not start a longer word, and holds no word of
 running text. The co-handling units and the 抄送 units of the letter's structure are names
 too, as written (人力资源和社会保障局 after 市金融局、 stands for 市人力资源和社会保障局).
@@ -19,12 +19,16 @@ from functools import lru_cache
 from typing import Literal
 
 from replylint.claims import Claim
+from replylint.lexicon import words
 from replylint.letter import Structure
 from replylint.source import Source
 from replylint.tables import Organisations, load_tables
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _TITLE = re.compile(r"《[^《》\n]*》")
+# What a name starting after a boundary begins with: 市 (not 市场), or another place's name.
+# Another place's name that may start a name: 佛山市, 广东省 (when the word list knows it).
+_PLACE = re.compile(r"[\u4e00-\u9fff]{2,3}?[省市区县](?!场)")
 _MARKUP = re.compile(r"[\s*#\u3000]+")
 MAX_NAME = 24
 
@@ -93,12 +97,14 @@ def _starts(text: str, table: Organisations) -> Iterator[int]:
     for prefix in table.city_prefixes:
         for m in re.finditer(re.escape(prefix), text):
             yield m.start()
-    for short in ("市", *table.city_short):
-        for m in re.finditer(re.escape(short), text):
-            before = text[m.start() - 1 : m.start()]
-            if not before or not _CJK.match(before) or before in table.starts_after:
-                if not text.startswith("市场", m.start()):
-                    yield m.start()
+    for pos in range(len(text)):
+        before = text[pos - 1 : pos]
+        if not before or not _CJK.match(before) or before in table.starts_after:
+            lead = _PLACE.match(text, pos)
+            if text.startswith("市", pos) and not text.startswith("市场", pos) or text.startswith(table.city_short, pos):
+                yield pos
+            elif lead and lead.group() in words():
+                yield pos
 
 
 def _is_name(name: str, table: Organisations) -> bool:
