@@ -14,9 +14,16 @@ _SHOWN = 40
 
 
 def values(claim: Claim) -> str:
-    """The claim's own fields (not its kind, span or text), as ``name=value`` pairs."""
+    """The claim's own fields (not its kind, spans, text, or a value an earlier field shows), as ``name=value``."""
     data = claim.model_dump(mode="json", exclude={"kind", "span", "raw"}, exclude_none=True)
-    return " ".join(f"{k}={_short(v)}" for k, v in data.items() if not k.endswith("_span"))
+    shown: list[str] = []
+    pairs = []
+    for name, value in data.items():
+        text = _short(value)
+        if not name.endswith("_span") and text not in shown:
+            shown.append(text)
+            pairs.append(f"{name}={text}")
+    return " ".join(pairs)
 
 
 def _short(value) -> str:
