@@ -66,3 +66,16 @@ def test_a_docno_written_in_any_style_gets_one_key(prefix, year, serial, bracket
     docno = f"{prefix}{spaces}{brackets[0]}{year}{brackets[1]}{spaces}{ordinal}{serial}{spaces}号"
     (claim,) = _titles(f"出台《某某管理办法》（{docno}）。")
     assert claim.docno_key == f"{prefix}〔{year}〕{serial}号"
+
+
+@given(
+    year=st.integers(1995, 2030),
+    month=st.one_of(st.none(), st.integers(1, 12)),
+    space=st.sampled_from(["", " "]),
+    verb=st.sampled_from(["印发", "出台了", "发布", "相继印发", "正式颁布"]),
+    subject=st.sampled_from(["", "市政府", "省工信厅于", "，我局"]),
+)
+def test_an_issuing_date_written_in_any_style_is_read_back(year, month, space, verb, subject):
+    when = f"{year}{space}年" + (f"{space}{month}{space}月" if month else "")
+    (claim,) = _titles(f"{when}{subject}{verb}《某某管理办法》。")
+    assert (claim.issued.year, claim.issued.month) == (year, month)
