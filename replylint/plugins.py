@@ -5,8 +5,9 @@ A plugin file holds ``[[rule]]`` tables. Each names a ``code`` (letters then dig
 
 - ``existence``: ``patterns``, regexes of a phrase that must not appear;
 - ``substitution``: ``swap``, regex → replacement (a wrong form and the right one);
-- ``consistency``: ``either``, two regexes for two spellings of one thing; the corpus must
-  use one of them, so a corpus that uses both gets one finding naming the letters of each.
+- ``consistency``: ``either``, two regexes for two spellings of one thing (the preferred
+  first); the corpus must use one of them, so a corpus that uses both gets one finding
+  naming the letters of each, starting with the letters of the rarer spelling.
 
 User regexes run with a time limit (the ``regex`` package's ``timeout``): a pattern that
 backtracks catastrophically stops with a :class:`RuleError` naming the rule, the pattern and
@@ -142,7 +143,8 @@ def _consistency(spec: RuleSpec, rule: Rule, corpus: Corpus) -> Iterator[Finding
                 break
     if not (first_use[0] and first_use[1]):
         return
-    minority, majority = sorted(first_use, key=len)
+    # The spelling fewer letters use comes first; on a tie, the second one (the first is preferred).
+    majority, minority = first_use if len(first_use[1]) <= len(first_use[0]) else first_use[::-1]
     places = [place for place, _ in minority.values()] + [place for place, _ in majority.values()]
     texts = [next(iter(side.values()))[1] for side in (minority, majority)]
     labels = ["、".join(place.letter.label for place, _ in side.values()) for side in (minority, majority)]

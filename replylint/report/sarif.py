@@ -19,7 +19,6 @@ from replylint.registry import Rule
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
-INFO_URI = "https://pypi.org/project/replylint/"
 
 
 def _uri(path: str) -> str:
@@ -92,7 +91,6 @@ def report_dict(report: Report, lang: Lang = "zh") -> dict[str, Any]:
                     "driver": {
                         "name": "replylint",
                         "version": report.version,
-                        "informationUri": INFO_URI,
                         "rules": [rule_dict(r) for r in rules],
                     }
                 },
