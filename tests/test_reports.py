@@ -79,7 +79,7 @@ def test_github_escapes_percent_newlines_commas_and_colons():
 
 def test_a_cross_letter_annotation_names_the_other_letters(cross_report):
     [line] = [x for x in github.render(cross_report, "en").splitlines() if "ZS101" in x]
-    assert "甲.txt,line=1,col=3," in line and "(see also " in line and "乙.txt:1:4)" in line
+    assert "乙.txt,line=1,col=4," in line and "(see also " in line and "甲.txt:1:3)" in line
 
 
 def test_html_escapes_letter_text_and_inlines_everything(tmp_path):
