@@ -200,18 +200,26 @@ def _progress(enabled: bool) -> Iterator[Callable[[str], None] | None]:
         yield lambda item: bar.update(task, advance=1, description=item)
 
 
-def _rules() -> int:
-    from replylint.registry import all_rules
+def _known_rules() -> dict:
+    """The rules a check here would know: built-in, installed and the configuration's plugins."""
+    from replylint.config import ConfigError, discover_config
+    from replylint.plugins import PluginError
+    from replylint.selection import known_rules
 
-    for code, r in all_rules().items():
+    try:
+        return known_rules(discover_config())
+    except (ConfigError, PluginError) as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _rules() -> int:
+    for code, r in _known_rules().items():
         print(f"{code}  {r.name:<28} {r.group:<12} {r.severity:<8} {r.summary}")
     return EXIT_CLEAN
 
 
 def _rule(code: str) -> int:
-    from replylint.registry import all_rules
-
-    r = all_rules().get(code.upper())
+    r = _known_rules().get(code.upper())
     if r is None:
         raise UsageError(f"unknown rule {code!r} (see 'replylint rules')")
     print(f"{r.code} {r.name}  ({r.group}, default severity {r.severity})\n")

@@ -101,7 +101,7 @@ def load_config(path: str | Path) -> Config:
     else:
         data, prefix = _read_toml(path), ""
     root = os.path.relpath(path.resolve().parent)
-    return parse_config(data, where=str(path), prefix=prefix, root=root)
+    return parse_config(data, where=os.path.relpath(path), prefix=prefix, root=root)
 
 
 def parse_config(data: dict[str, Any], *, where: str = "<config>", prefix: str = "", root: str = ".") -> Config:
