@@ -10,6 +10,7 @@ from typing import Any
 from replylint.config import Config, ConfigError, discover_config, load_config
 from replylint.models import Finding
 from replylint.registry import Rule, all_rules, select
+from replylint.termbase import load_termbase
 
 
 def resolve_config(config: Config | str | os.PathLike | None, paths: Sequence[str]) -> Config:
@@ -90,6 +91,7 @@ def options(config: Config, chosen: Sequence[Rule]) -> dict[str, dict[str, Any]]
             )
         if "termbase" in rule.options and config.termbase:
             given.setdefault("termbase", tuple(config.relative(t) for t in config.termbase))
+            load_termbase(given["termbase"])  # a bad file is a usage error here, not a crashed rule
         if given:
             out[rule.code] = given
     return out
