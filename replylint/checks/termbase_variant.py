@@ -33,12 +33,16 @@ def _numeric_difference(a: str, b: str) -> bool:
 
 @lru_cache(maxsize=8)
 def _name_variants(names: tuple[str, ...]) -> re.Pattern | None:
-    """A regex matching any name with one Chinese character changed past its first two (a place name)."""
+    """A regex matching any name with one Chinese character changed inside it.
+
+    Not among its first two characters (a place name: 中山/佛山) nor its last (the kind of
+    body: 局/厅/中心), whose change names another body.
+    """
     branches = []
     for name in names:
         if len(name) < MIN_NAME:
             continue
-        for i in range(2, len(name)):
+        for i in range(2, len(name) - 1):
             if name[i] in _NUMERALS:
                 continue
             branches.append(f"{re.escape(name[:i])}(?!{re.escape(name[i])})[\u4e00-\u9fff]{re.escape(name[i + 1:])}")
@@ -62,7 +66,8 @@ def termbase_variant(corpus: Corpus, *, termbase: tuple[str, ...] = (), chars_pe
     A title in 《》 of six or more characters that is one edit (a character changed, added
     or dropped; one more per ``chars_per_edit`` characters of the title) from an official
     title without being it; the right title followed by a 文号 other than its
-    own; an official organisation name with one Chinese character changed. The termbase is
+    own; an official organisation name with one Chinese character changed inside it (not
+    its first two characters, a place name, nor its last, the kind of body). The termbase is
     the built-in ``rules/termbase.toml``, the user's tables and the files the configuration's
     ``termbase`` key names.
 
@@ -85,6 +90,8 @@ def termbase_variant(corpus: Corpus, *, termbase: tuple[str, ...] = (), chars_pe
     when only one is in the termbase: add the other. Names of two real bodies that differ in
     one character past their first two (省 and 市 bodies are kept apart only when both are
     listed). Differences in numerals (years, 十三五/十四五) never count.
+    Measured on the seeds with a termbase of their own titles and of the 15 bureau names
+    they use: no finding.
     """
     base: Termbase = load_tables().termbase.merged(load_termbase(tuple(termbase)))
     docnos = {t.title: t.docno for t in base.titles}
