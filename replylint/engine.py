@@ -194,7 +194,7 @@ def run_rules(
 
 
 def lint(
-    paths: Sequence[str],
+    paths: Sequence[str | os.PathLike] | str | os.PathLike,
     *,
     config: Config | str | os.PathLike | None = None,
     select_codes: Sequence[str] = (),
@@ -209,8 +209,9 @@ def lint(
 ) -> Report:
     """Check the letters under ``paths`` with the selected rules.
 
-    ``config`` is a :class:`~replylint.config.Config`, the path of a configuration file, or
-    ``None`` to look for one above ``paths``. The keyword arguments override it. The letters
+    ``paths`` is one path or several. ``config`` is a :class:`~replylint.config.Config`, the
+    path of a configuration file, or ``None`` to look for one above ``paths``. The keyword
+    arguments override it. The letters
     under ``corpus`` (and the configuration's ``corpus`` folders) are read too, for the
     cross-letter rules, but only findings that touch a file under ``paths`` are reported.
     ``progress`` is called with each file as it is read and each rule as it runs; ``jobs``
@@ -218,6 +219,7 @@ def lint(
     """
     from replylint import selection
 
+    paths = [os.fspath(paths)] if isinstance(paths, (str, os.PathLike)) else [os.fspath(p) for p in paths]
     cfg = selection.resolve_config(config, paths)
     files, errors = discover(paths, include or cfg.include or DEFAULT_INCLUDE, [*cfg.exclude, *exclude])
     extra = selection.corpus_files(cfg, corpus, files)

@@ -41,3 +41,13 @@ def test_lint_and_models_are_importable_from_the_package():
 
     assert replylint.lint is lint and replylint.Report is Report and replylint.Finding is Finding
     assert set(replylint.__all__) >= {"lint", "Report", "Config", "Finding", "Location", "rule"}
+
+
+def test_lint_takes_one_path_or_several_as_strings_or_path_objects():
+    import replylint
+    from replylint.config import Config
+
+    seeds = ROOT / "seeds"
+    one = replylint.lint(seeds, config=Config(select=("RL301",)))
+    several = replylint.lint([str(seeds / "003_09cdc197029a0fdb.txt")], config=Config(select=("RL301",)))
+    assert len(one.files) == 5 and one.findings == several.findings
