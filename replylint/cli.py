@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import importlib
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 
 from replylint import __version__
 
 COMMANDS = ("check", "rules", "rule", "parse", "claims")
+FORMATS = ("table", "json", "sarif", "github", "html")
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
@@ -39,12 +42,12 @@ def _parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="check letters (the default command)")
     check.add_argument("paths", nargs="*", default=["."], help="files, directories or globs (default: .)")
-    check.add_argument("--format", choices=("table", "json"), default="table", help="output format (default: table)")
+    check.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     check.add_argument("--no-color", action="store_true", help="no colours (also when NO_COLOR is set)")
     check.add_argument("--quiet", "-q", action="store_true", help="print findings only: no summary, nothing when clean")
-    check.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="warning",
-                       help="exit 1 when a finding is at or above this severity (default: warning)")
+    check.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default=None,
+                       help="exit 1 when a finding is at or above this severity (default: warning, or the config's)")
     check.add_argument("--select", action="append", default=[], metavar="CODES",
                        help="only these rule codes or prefixes, comma-separated (e.g. RL1,RL301)")
     check.add_argument("--ignore", action="append", default=[], metavar="CODES", help="skip these rule codes or prefixes")
@@ -62,6 +65,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--diff", action="store_true",
                        help="print the certain fixes as a unified diff and write nothing")
     check.add_argument("--claims", metavar="FILE", help="check the letters and claims of a JSON Lines claims file instead of PATHS")
+    _workflow_arguments(check)
 
     sub.add_parser("rules", help="list the rules")
     explain = sub.add_parser("rule", help="explain one rule, with its examples")
@@ -79,18 +83,44 @@ def _codes(values: Sequence[str]) -> list[str]:
     return [code.strip() for value in values for code in value.split(",") if code.strip()]
 
 
+def _workflow_arguments(check: argparse.ArgumentParser) -> None:
+    """Flags for configuration, corpus, baselines and reports."""
+    check.add_argument("--config", metavar="FILE", help="configuration file (default: the nearest replylint.toml or "
+                       "pyproject.toml with [tool.replylint] above the checked files)")
+    check.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    check.add_argument("--corpus", action="append", default=[], metavar="DIR",
+                       help="also read the letters under DIR for the cross-letter rules; report only findings "
+                            "that touch the checked files")
+    check.add_argument("--baseline", metavar="FILE", help="hide the findings whose fingerprints FILE lists")
+    check.add_argument("--write-baseline", metavar="FILE", help="write the fingerprints of the current findings to FILE")
+    check.add_argument("--statistics", action="store_true", help="print how many findings each rule has")
+
+
+def _config(args: argparse.Namespace):
+    """The configuration of the run, with the command line's settings over it."""
+    from replylint.config import Config, discover_config, load_config
+
+    if args.isolated:
+        config = Config()
+    elif args.config:
+        config = load_config(args.config)
+    else:
+        config = discover_config(args.paths)
+    overrides = {"fail_on": args.fail_on, "lang": args.lang, "include": tuple(args.include) or None,
+                 "exclude": (*config.exclude, *args.exclude) if args.exclude else None}
+    return config.model_copy(update={k: v for k, v in overrides.items() if v is not None})
+
+
 def _check(args: argparse.Namespace) -> int:
-    from rich.console import Console
-
-    from replylint.engine import DEFAULT_INCLUDE, Report, check_corpus, lint
-    from replylint.models import SEVERITY_RANK
-    from replylint.registry import all_rules
-
-    known = all_rules()
-    for code in _codes(args.select) + _codes(args.ignore):
-        if code.upper() != "ALL" and not any(k.startswith(code.upper()) for k in known):
-            raise UsageError(f"no rule code starts with {code!r} (see 'replylint rules')")
     from replylint.cache import DEFAULT_DIR, LetterCache
+    from replylint.config import ConfigError
+    from replylint.corpus import Corpus
+    from replylint.engine import Report, check_corpus, lint
+    from replylint.models import SEVERITY_RANK
+    from replylint.plugins import PluginError
+    from replylint.suppress import BaselineError, write_baseline
+    from replylint.tables import TableError
+    from replylint.termbase import TermbaseError
 
     if args.jobs < 1:
         raise UsageError("--jobs takes a whole number of at least 1")
@@ -99,24 +129,25 @@ def _check(args: argparse.Namespace) -> int:
 
     def run() -> Report:
         if args.claims:
-            return check_corpus(_claims_corpus(args.claims), select_codes=_codes(args.select), ignore_codes=_codes(args.ignore))
-        return lint(
-            args.paths,
-            jobs=args.jobs,
-            cache=None if args.no_cache else LetterCache(args.cache_dir or DEFAULT_DIR),
-            select_codes=_codes(args.select),
-            ignore_codes=_codes(args.ignore),
-            include=args.include or DEFAULT_INCLUDE,
-            exclude=args.exclude,
-        )
+            return check_corpus(_claims_corpus(args.claims), config=config, select_codes=_codes(args.select),
+                                ignore_codes=_codes(args.ignore), baseline=args.baseline)
+        with _progress(enabled=not args.quiet and args.format in ("table", "github")) as progress:
+            return lint(args.paths, config=config, select_codes=_codes(args.select), ignore_codes=_codes(args.ignore),
+                        corpus=args.corpus, baseline=args.baseline, progress=progress, jobs=args.jobs,
+                        cache=None if args.no_cache else LetterCache(args.cache_dir or DEFAULT_DIR))
 
-    report = run()
+    try:
+        config = _config(args)
+        report = run()
+    except (ConfigError, PluginError, BaselineError, TableError, TermbaseError) as exc:
+        raise UsageError(str(exc)) from None
     if not report.files and report.errors and all(e.reason.startswith("no ") for e in report.errors):
         raise UsageError("; ".join(f"{e.path}: {e.reason}" for e in report.errors))
     if args.fix or args.diff:
         from replylint.fixes import plan
 
-        fixes = plan(report.corpus, report.rules)
+        checked = Corpus(tuple(letter for letter in report.corpus if letter.path in report.files))
+        fixes = plan(checked, report.rules)
         if args.diff:
             sys.stdout.write(fixes.diff())
             return EXIT_FINDINGS if fixes.changed else EXIT_CLEAN
@@ -127,30 +158,68 @@ def _check(args: argparse.Namespace) -> int:
             print(f"replylint: {fixes.deferred} fixes overlap other fixes and were not applied", file=sys.stderr)
         after = run()
         report = dataclasses.replace(after, errors=after.errors + tuple(refused))
-    lang = args.lang or default_lang()
+    if args.write_baseline:
+        count = write_baseline(args.write_baseline, report.findings)
+        print(f"replylint: wrote {count} fingerprints to {args.write_baseline}", file=sys.stderr)
+        return EXIT_CLEAN
+    lang = config.lang or default_lang()
+    _write(report, args, lang)
+    threshold = SEVERITY_RANK.get(config.fail_on)
+    failing = threshold is not None and any(SEVERITY_RANK[f.severity] >= threshold for f in report.findings)
+    return EXIT_FINDINGS if failing or report.errors else EXIT_CLEAN
+
+
+def _write(report, args: argparse.Namespace, lang: str) -> None:
+    """Write the report in the chosen format to standard output or ``--output``."""
+    from rich.console import Console
+
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     try:
-        if args.format == "json":
-            from replylint.report import json as json_report
-
-            out.write(json_report.render(report, lang))
-        elif not (args.quiet and not report.findings and not report.errors):
+        if args.format in ("json", "sarif", "github", "html"):
+            module = importlib.import_module(f"replylint.report.{args.format}")
+            out.write(module.render(report, lang))
+        elif args.statistics or not (args.quiet and not report.findings and not report.errors):
             from replylint.report import table
 
             no_color = args.no_color or bool(os.environ.get("NO_COLOR")) or args.output is not None
             console = Console(file=out, no_color=no_color, highlight=False, soft_wrap=False,
                               force_terminal=None if not no_color else False)
-            table.render(report, console, lang, quiet=args.quiet)
+            if args.statistics:
+                table.render_statistics(report, console)
+            else:
+                table.render(report, console, lang, quiet=args.quiet)
     finally:
         if args.output:
             out.close()
-    if args.format != "json":
-        for error in report.errors:
-            if args.output:
-                print(f"{error.path}: error: {error.reason}", file=sys.stderr)
-    threshold = SEVERITY_RANK.get(args.fail_on)
-    failing = threshold is not None and any(SEVERITY_RANK[f.severity] >= threshold for f in report.findings)
-    return EXIT_FINDINGS if failing or report.errors else EXIT_CLEAN
+    for error in report.errors if args.output else ():
+        print(f"{error.path}: error: {error.reason}", file=sys.stderr)
+
+
+@contextmanager
+def _progress(enabled: bool) -> Iterator[Callable[[str], None] | None]:
+    """A progress bar on standard error while files are read and rules run, only on a terminal."""
+    if not (enabled and sys.stderr.isatty()):
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn
+
+    with Progress(SpinnerColumn(), TextColumn("{task.completed} · {task.description}"),
+                  console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("replylint", total=None)
+        yield lambda item: bar.update(task, advance=1, description=item)
+
+
+def _known_rules() -> dict:
+    """The rules a check here would know: built-in, installed and the configuration's plugins."""
+    from replylint.config import ConfigError, discover_config
+    from replylint.plugins import PluginError
+    from replylint.selection import known_rules
+
+    try:
+        return known_rules(discover_config())
+    except (ConfigError, PluginError) as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _claims_corpus(path: str):
@@ -185,17 +254,13 @@ def _claims(args: argparse.Namespace) -> int:
 
 
 def _rules() -> int:
-    from replylint.registry import all_rules
-
-    for code, r in all_rules().items():
+    for code, r in _known_rules().items():
         print(f"{code}  {r.name:<28} {r.group:<12} {r.severity:<8} {r.summary}")
     return EXIT_CLEAN
 
 
 def _rule(code: str) -> int:
-    from replylint.registry import all_rules
-
-    r = all_rules().get(code.upper())
+    r = _known_rules().get(code.upper())
     if r is None:
         raise UsageError(f"unknown rule {code!r} (see 'replylint rules')")
     print(f"{r.code} {r.name}  ({r.group}, default severity {r.severity})\n")

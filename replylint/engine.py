@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import glob
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path
+from typing import Any
 
 from replylint import __version__
 from replylint.cache import LetterCache
+from replylint.config import Config
 from replylint.corpus import Corpus, Letter
 from replylint.models import FileError, Finding
-from replylint.registry import Rule, all_rules, select
+from replylint.registry import Rule
 from replylint.source import DecodeError, Source
+from replylint.suppress import outside_baseline, read_baseline, suppressed_by_comments
+from replylint.tables import user_tables
 
 DEFAULT_INCLUDE = ("*.txt", "*.md")
 MAX_BYTES = 10 * 1024 * 1024
@@ -36,6 +40,10 @@ class Report:
     version: str = __version__
     rules: tuple[Rule, ...] = field(default=(), compare=False)
     corpus: Corpus = field(default_factory=lambda: Corpus(()), compare=False)
+    # Findings hidden by suppression comments, and by the baseline.
+    suppressed: int = 0
+    baselined: int = 0
+    config: Config | None = field(default=None, compare=False)
 
     def source_line(self, path: str, line: int) -> str | None:
         """The text of one original line of a checked file, for showing context."""
@@ -155,16 +163,29 @@ def load_corpus(
     return Corpus(tuple(letters)), errors
 
 
-def run_rules(corpus: Corpus, rules: Sequence[Rule], errors: list[FileError] | None = None) -> list[Finding]:
+def run_rules(
+    corpus: Corpus,
+    rules: Iterable[Rule],
+    errors: list[FileError] | None = None,
+    *,
+    options: Mapping[str, Mapping[str, Any]] | None = None,
+) -> list[Finding]:
     """Run every rule over the corpus and return the findings in report order.
 
-    A rule that raises is reported in ``errors`` (when given) and the others still run;
-    without ``errors`` the exception propagates, as tests want.
+    ``options`` gives keyword options per rule code. A rule that raises is reported in
+    ``errors`` (when given) and the others still run; without ``errors`` the exception
+    propagates, as tests want.
     """
+    from replylint.plugins import RuleError
+
     findings: set[Finding] = set()
     for rule in rules:
         try:
-            findings.update(rule(corpus))
+            findings.update(rule(corpus, **(options or {}).get(rule.code, {})))
+        except RuleError as exc:
+            if errors is None:
+                raise
+            errors.append(FileError(path=exc.path, reason=str(exc)))
         except Exception as exc:  # noqa: BLE001 - one broken rule must not stop the run
             if errors is None:
                 raise
@@ -173,40 +194,90 @@ def run_rules(corpus: Corpus, rules: Sequence[Rule], errors: list[FileError] | N
 
 
 def lint(
-    paths: Sequence[str],
+    paths: Sequence[str | os.PathLike] | str | os.PathLike,
     *,
+    config: Config | str | os.PathLike | None = None,
     select_codes: Sequence[str] = (),
     ignore_codes: Sequence[str] = (),
-    include: Sequence[str] = DEFAULT_INCLUDE,
+    include: Sequence[str] = (),
     exclude: Sequence[str] = (),
+    corpus: Sequence[str] = (),
+    baseline: str | os.PathLike | None = None,
+    progress: Callable[[str], None] | None = None,
     jobs: int = 1,
     cache: LetterCache | None = None,
 ) -> Report:
     """Check the letters under ``paths`` with the selected rules.
 
-    ``jobs`` processes parse the letters; ``cache`` keeps parsed letters between runs.
+    ``paths`` is one path or several. ``config`` is a :class:`~replylint.config.Config`, the
+    path of a configuration file, or ``None`` to look for one above ``paths``. The keyword
+    arguments override it. The letters
+    under ``corpus`` (and the configuration's ``corpus`` folders) are read too, for the
+    cross-letter rules, but only findings that touch a file under ``paths`` are reported.
+    ``progress`` is called with each file as it is read and each rule as it runs; ``jobs``
+    processes parse the letters; ``cache`` keeps parsed letters between runs.
     """
-    files, errors = discover(paths, include, exclude)
-    corpus, read_errors = load_corpus(files, jobs=jobs, cache=cache)
+    from replylint import selection
+
+    paths = [os.fspath(paths)] if isinstance(paths, (str, os.PathLike)) else [os.fspath(p) for p in paths]
+    cfg = selection.resolve_config(config, paths)
+    files, errors = discover(paths, include or cfg.include or DEFAULT_INCLUDE, [*cfg.exclude, *exclude])
+    extra = selection.corpus_files(cfg, corpus, files)
+    letters, read_errors = load_corpus(_tracked(files + extra, progress), jobs=jobs, cache=cache)
     errors = [FileError(path=display_path(e.path), reason=e.reason) for e in errors] + read_errors
-    return check_corpus(corpus, select_codes=select_codes, ignore_codes=ignore_codes, errors=errors)
+    return check_corpus(
+        letters, config=cfg, select_codes=select_codes, ignore_codes=ignore_codes, errors=errors,
+        checked={display_path(f) for f in files}, baseline=baseline, progress=progress,
+    )
 
 
 def check_corpus(
-    corpus: Corpus,
+    letters: Corpus,
     *,
+    config: Config | str | os.PathLike | None = None,
     select_codes: Sequence[str] = (),
     ignore_codes: Sequence[str] = (),
     errors: Sequence[FileError] = (),
+    checked: set[str] | None = None,
+    baseline: str | os.PathLike | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> Report:
-    """Check a corpus already built (read from files, or loaded from a claims file)."""
-    rules = select(all_rules(), select_codes, ignore_codes)
+    """Check a corpus already built (read from files, or loaded from a claims file).
+
+    Only findings that touch a letter in ``checked`` are reported (every letter when ``None``).
+    """
+    from replylint import selection
+
+    cfg = selection.resolve_config(config, [letter.path for letter in letters])
+    checked = {letter.path for letter in letters} if checked is None else checked
+    rules = selection.rules(cfg, select_codes, ignore_codes)
     errors = list(errors)
-    findings = run_rules(corpus, rules, errors)
+    with user_tables([cfg.relative(t) for t in cfg.tables]):
+        findings = run_rules(letters, _tracked(rules, progress, key=lambda r: r.code), errors,
+                             options=selection.options(cfg, rules))
+    findings = [
+        selection.with_severity(f, cfg)
+        for f in findings
+        if f.paths() & checked and not selection.ignored_in_file(f, cfg)
+    ]
+    findings, suppressed = suppressed_by_comments(findings, letters)
+    baselined = 0
+    if baseline is not None:
+        findings, baselined = outside_baseline(findings, read_baseline(baseline))
     return Report(
-        files=tuple(letter.path for letter in corpus),
+        files=tuple(letter.path for letter in letters if letter.path in checked),
         findings=tuple(findings),
         errors=tuple(errors),
         rules=tuple(rules),
-        corpus=corpus,
+        corpus=letters,
+        suppressed=suppressed,
+        baselined=baselined,
+        config=cfg,
     )
+
+
+def _tracked(items: Sequence[Any], progress: Callable[[str], None] | None, key=str) -> Iterator[Any]:
+    for item in items:
+        yield item
+        if progress is not None:
+            progress(key(item))

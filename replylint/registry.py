@@ -26,6 +26,7 @@ GROUPS = {
     "4": "punctuation",
     "5": "format",
     "6": "timeline",
+    "9": "custom",  # RL9xx: kept free for outside rule packs
 }
 CODE_PATTERN = re.compile(r"^RL[0-9]\d\d$")
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")

@@ -9,6 +9,9 @@ loaded and refuses to load when one fails.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -18,6 +21,7 @@ from pydantic import ValidationError, model_validator
 
 from replylint.models import Model
 from replylint.variants import VariantPolicy, is_variant
+from replylint.termbase import Termbase
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -137,6 +141,7 @@ class Tables(Model):
     lists: Lists = Lists()
     variants: Variants = Variants()
     organisations: Organisations = Organisations()
+    termbase: Termbase = Termbase()
 
     @model_validator(mode="after")
     def _no_overlap(self) -> Tables:
@@ -177,9 +182,27 @@ def _read_dir(folder: Path) -> dict[str, Any]:
     return data
 
 
+# The user's table folders of the run under way (the configuration's ``tables``).
+_ACTIVE_DIRS: ContextVar[tuple[str, ...]] = ContextVar("replylint_table_dirs", default=())
+
+
+@contextmanager
+def user_tables(dirs: Sequence[str]) -> Iterator[None]:
+    """Within the block, ``load_tables()`` merges the tables in ``dirs`` over the built-in ones."""
+    token = _ACTIVE_DIRS.set(tuple(dirs))
+    try:
+        yield
+    finally:
+        _ACTIVE_DIRS.reset(token)
+
+
+def load_tables(extra_dirs: tuple[str, ...] | None = None) -> Tables:
+    """The built-in tables merged with the tables in ``extra_dirs`` (default: the run's), validated."""
+    return _load_tables(tuple(extra_dirs) if extra_dirs is not None else _ACTIVE_DIRS.get())
+
+
 @lru_cache(maxsize=8)
-def load_tables(extra_dirs: tuple[str, ...] = ()) -> Tables:
-    """The built-in tables merged with the tables in ``extra_dirs``, validated."""
+def _load_tables(extra_dirs: tuple[str, ...]) -> Tables:
     data = _read_dir(builtin_dir())
     for folder in extra_dirs:
         for name, table in _read_dir(Path(folder)).items():

@@ -112,7 +112,7 @@ def test_a_crashing_rule_is_reported_and_the_others_still_run(folder, monkeypatc
         raise RuntimeError("boom")
 
     monkeypatch.setitem(rules, "RL501", type(broken)(**{**broken.__dict__, "check": explode}))
-    monkeypatch.setattr("replylint.engine.all_rules", lambda: rules)
+    monkeypatch.setattr("replylint.selection.all_rules", lambda: rules)
     report = lint([str(folder)])
     assert [f.rule for f in report.findings] == ["RL301"]
     assert [(e.path, e.reason) for e in report.errors] == [("<rule RL501>", "the rule crashed: RuntimeError: boom")]

@@ -38,6 +38,7 @@ def report_dict(report: Report, lang: Lang = "zh") -> dict[str, Any]:
             "files": len(report.files),
             "findings": len(report.findings),
             "by_severity": dict(Counter(f.severity for f in report.findings)),
+            "hidden": {"comments": report.suppressed, "baseline": report.baselined},
         },
     }
 

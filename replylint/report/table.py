@@ -77,4 +77,19 @@ def render(report: Report, console: Console, lang: Lang = "zh", *, quiet: bool =
     summary += f" in {len(report.files)} files"
     if report.errors:
         summary += f"; {len(report.errors)} files could not be read"
+    if report.suppressed or report.baselined:
+        summary += f"; hidden: {report.suppressed} by comments, {report.baselined} by the baseline"
     console.print(Text(summary + ".", style="bold"))
+
+
+def render_statistics(report: Report, console: Console) -> None:
+    """Print how many findings each rule has, most first."""
+    by_rule = Counter(f.rule for f in report.findings)
+    names = {f.rule: (f.name, f.severity) for f in report.findings}
+    table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 2, 0, 0))
+    for _ in range(4):
+        table.add_column(no_wrap=True)
+    for code, count in sorted(by_rule.items(), key=lambda item: (-item[1], item[0])):
+        name, severity = names[code]
+        table.add_row(str(count), code, name, Text(severity, style=STYLES[severity]))
+    console.print(table)

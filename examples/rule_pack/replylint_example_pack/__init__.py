@@ -1,0 +1,1 @@
+"""An example replylint rule pack: importing a module registers its rule."""
