@@ -49,8 +49,7 @@ class Report:
         """The text of one original line of a checked file, for showing context."""
         for letter in self.corpus:
             if letter.path == path and letter.source is not None:
-                lines = letter.source.text.splitlines()
-                return lines[line - 1] if 0 < line <= len(lines) else None
+                return letter.source.line(line)
         return None
 
 

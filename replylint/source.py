@@ -35,6 +35,13 @@ _STRUCTURAL_START = re.compile(
     )""",
     re.X,
 )
+# A line that stands on its own: a date, or a signature (an organisation's name, no punctuation).
+_STANDALONE = re.compile(
+    r"^(?:[\d〇○零一二三四五六七八九]{2,4}\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日"
+    r"|[\u4e00-\u9fff（）()]{2,30}(?:局|委员会|办公室|政府|厅|院|中心|委))$"
+)
+_LINE = re.compile(r"[^\r\n]+")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _HEADING = re.compile(r"^(?:#+\s*)?(?:\*\*)?\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 # A line that PDF extraction leaves behind from a running footer: a bare page number.
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d{1,3})\s*$")
@@ -115,8 +122,16 @@ class Source:
     @cached_property
     def _line_starts(self) -> list[int]:
         starts = [0]
-        starts.extend(m.end() for m in re.finditer(r"\r\n|\r|\n", self.text))
+        starts.extend(m.end() for m in _LINE_BREAK.finditer(self.text))
         return starts
+
+    def line(self, number: int) -> str | None:
+        """The text of the 1-based original line ``number`` (line breaks are \\n, \\r\\n, \\r)."""
+        if not 0 < number <= len(self._line_starts):
+            return None
+        start = self._line_starts[number - 1]
+        end = self._line_starts[number] if number < len(self._line_starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
 
     @cached_property
     def paragraphs(self) -> tuple[Paragraph, ...]:
@@ -156,13 +171,18 @@ class Source:
 
 
 def _raw_paragraphs(text: str) -> list[tuple[int, int]]:
-    """Original (start, end) of each non-blank line, trailing spaces excluded."""
+    """Original (start, end) of each non-blank line, leading and trailing whitespace excluded.
+
+    Whitespace is Python's (``str.isspace``): spaces, full-width spaces used as indentation,
+    tabs and the form feeds that PDF extraction leaves at page ends.
+    """
     out = []
-    for m in re.finditer(r"[^\r\n]+", text):
+    for m in _LINE.finditer(text):
         line = m.group()
-        stripped = line.rstrip(" \t\u3000")
-        if stripped.strip(" \t\u3000"):
-            out.append((m.start(), m.start() + len(stripped)))
+        stripped = line.strip()
+        if stripped:
+            start = m.start() + len(line) - len(line.lstrip())
+            out.append((start, start + len(stripped)))
     return out
 
 
@@ -174,7 +194,7 @@ def continues(previous: str, following: str) -> bool:
     heading continues only into text that is itself unterminated, as a heading is.
     """
     prev, nxt = previous.strip(" *\t\u3000"), following.strip(" \t\u3000")
-    if not prev or not nxt or prev[-1] in _TERMINAL or _STRUCTURAL_START.match(nxt):
+    if not prev or not nxt or prev[-1] in _TERMINAL or _STRUCTURAL_START.match(nxt) or _STANDALONE.match(nxt):
         return False
     heading = _HEADING.match(prev)
     body = prev[heading.end() :] if heading else prev
