@@ -172,6 +172,7 @@ _COHANDLERS = re.compile(
 _ACKNOWLEDGED = re.compile(r"收悉|收到")
 _CLOSING = re.compile(r"^(?:专此答复|特此答复|专此函复|特此函复|特此函告|此复)")
 _CONTACT = re.compile(r"^[（(]?\s*(?:联系人|联系电话|联系方式|经办人|承办人)")
+_TAIL_START = re.compile(f"{_CLOSING.pattern}|{_CONTACT.pattern}|^抄\\s*送|^公开(?:方式|属性|类型)")
 _CONTACT_LABELS = re.compile(r"联系人及(?:联系)?电话|联系电话|联系方式|联系人|经办人|承办人|办公电话|手机|电话")
 _HONORIFIC = re.compile(r"(?:同志|先生|女士|科长|主任)$")
 _PHONE = re.compile(
@@ -201,7 +202,7 @@ def chinese_ordinal(text: str) -> int | None:
     if "十" not in text:
         return CN_DIGITS[text] if len(text) == 1 else None
     tens, _, ones = text.partition("十")
-    if len(tens) > 1 or len(ones) > 1:
+    if len(tens) > 1 or len(ones) > 1 or not set(tens + ones) <= CN_DIGITS.keys():
         return None
     value = (CN_DIGITS.get(tens, 0) if tens else 1) * 10 + (CN_DIGITS.get(ones, 0) if ones else 0)
     return value if value else None
@@ -293,7 +294,12 @@ def _header(reader: _Reader, lines: list) -> tuple[dict, int]:
             if proposal := _title_proposal(reader, para, start, last, last_end):
                 fields["proposal"] = proposal
             index += parts
-            continue
+            if index < len(lines) and _ADDRESSEE.match(_text(lines[index])) and not _LABEL.match(_text(lines[index])):
+                fields["addressee"] = reader.field(*lines[index])
+                index += 1
+            return fields, index
+        if _TAIL_START.match(text) or parse_date(text):
+            return fields, index
         if "classification" not in fields and _CLASSIFICATION.match(text):
             fields["classification"] = reader.field(para, start, end)
         elif "docno" not in fields and "。" not in text and (m := DOCNO.search(text)):
@@ -307,6 +313,11 @@ def _header(reader: _Reader, lines: list) -> tuple[dict, int]:
             return fields, index
         index += 1
     return fields, index
+
+
+def _text(line: tuple[Paragraph, int, int]) -> str:
+    para, start, end = line
+    return para.text[start:end]
 
 
 def _title_parts(lines: list, index: int) -> int:
@@ -341,7 +352,7 @@ def _joined(reader: _Reader, parts: list) -> Field:
 
 def _docno(reader: _Reader, para: Paragraph, offset: int, m: re.Match) -> DocNumber:
     return DocNumber(
-        text=m.group(), span=reader.span(para, m.start(), m.end()), prefix=m["prefix"],
+        text=m.group(), span=reader.span(para, offset + m.start(), offset + m.end()), prefix=m["prefix"],
         year=_year(m["year"]), year_text=m["year"], serial=m["serial"],
         open_bracket=m["open"], close_bracket=m["close"], di=bool(m["di"]),
     )
