@@ -164,7 +164,7 @@ _SESSION = re.compile(
 )
 _BODY = re.compile(r"政协|政治协商|人大|人民代表大会")
 _LABEL = re.compile(r"^(?:抄\s*送|公开方式|公开属性|联系人|联系电话|附\s*件|主\s*送|印\s*发)")
-_ADDRESSEE = re.compile(r"^[^。；;]{2,80}[：:]$")
+_ADDRESSEE = re.compile(r"^(?!.*(?:如下|经(?:综合|征求|汇总)))[^。；;]{2,80}[：:]$")
 _ORGAN = re.compile(rf"^[{_CJK}（）()]{{2,40}}(?:局|委员会|委|办公室|办|厅|部|院|政府|中心|会|处|署)$")
 _COHANDLERS = re.compile(
     r"经(?:综合|征求|汇总|商|会商)(?P<units>[^。；]{2,160}?)(?:等(?:有关|相关)?单位|(?:有关|相关)单位)?(?:的)?意见"
@@ -309,7 +309,7 @@ def _header(reader: _Reader, lines: list) -> tuple[dict, int]:
         elif _ADDRESSEE.match(text) and not _LABEL.match(text):
             fields["addressee"] = reader.field(para, start, end)
             return fields, index + 1
-        elif "。" in text or len(text) > 150:
+        elif re.search(r"[。，；：:]", text) or len(text) > 150:
             return fields, index
         index += 1
     return fields, index
@@ -452,8 +452,8 @@ def _body_and_tail(reader: _Reader, lines: list) -> tuple[dict, dict]:
 def _opening(reader: _Reader, para: Paragraph, start: int, end: int, body: dict) -> None:
     """Read the opening paragraphs: the proposals acknowledged and the co-handling units."""
     text = para.text[start:end]
-    if not body["citations"] and _ACKNOWLEDGED.search(text):
-        body["citations"].extend(_proposals(reader, text, para.start + start))
+    if not body["citations"] and (acknowledged := _ACKNOWLEDGED.search(text)):
+        body["citations"].extend(_proposals(reader, text[: acknowledged.start()], para.start + start))
     if not body["cohandlers"] and (m := _COHANDLERS.search(text)):
         body["cohandlers"].extend(_units(reader, para, start + m.start("units"), start + m.end("units")))
 

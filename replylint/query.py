@@ -19,3 +19,8 @@ def paragraphs(corpus: Corpus) -> Iterator[tuple[Letter, Paragraph]]:
 def at_view(letter: Letter, start: int, end: int, role: str | None = None) -> At:
     """A place given by view offsets of ``letter``."""
     return At(letter, letter.source.view_span(start, end), role)
+
+
+def problem_values(found: list[tuple[str, str]]) -> dict[str, str]:
+    """A rule's list of (Chinese, English) problems as the ``problems_zh``/``problems_en`` message values."""
+    return {"problems_zh": "；".join(zh for zh, _ in found), "problems_en": "; ".join(en for _, en in found)}

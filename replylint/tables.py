@@ -133,6 +133,17 @@ class Organisations(Model):
         return self
 
 
+class Agencies(Model):
+    """How agencies are named in 抄送 and co-handling lists, for the co-handling rule."""
+
+    collective: tuple[str, ...] = ()
+    prefixes: tuple[str, ...] = ()
+    suffixes: tuple[str, ...] = ()
+    # Examples: pairs that name the same agency (``same``) and pairs that do not (``different``).
+    same: tuple[tuple[str, str], ...] = ()
+    different: tuple[tuple[str, str], ...] = ()
+
+
 class Tables(Model):
     """Every table the rules use."""
 
@@ -142,6 +153,7 @@ class Tables(Model):
     variants: Variants = Variants()
     organisations: Organisations = Organisations()
     termbase: Termbase = Termbase()
+    agencies: Agencies = Agencies()
 
     @model_validator(mode="after")
     def _no_overlap(self) -> Tables:
