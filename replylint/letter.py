@@ -152,9 +152,7 @@ _DATE = re.compile(
     rf"^(?P<y>{_YEAR})\s*年\s*(?P<m>{_DAY})\s*月\s*(?P<d>{_DAY})\s*日$"
     r"|^(?P<y2>\d{4})\s*(?P<sep>[.．\-－/／])\s*(?P<m2>\d{1,2})\s*(?P=sep)\s*(?P<d2>\d{1,2})$"
 )
-_TITLE = re.compile(
-    rf"(?:关于|^对)[^。]{{0,150}}(?:答复|回复|复函|办理)[^。]{{0,40}}(?:函|答复|意见|报告|情况|复)$"
-)
+_TITLE = re.compile(r"(?:关于|^对)(?=[^。]*(?:答复|回复|复函|办理))[^。]{2,190}(?:函|答复|意见|报告|情况|复)$")
 _TITLE_START = re.compile(r"关于|^对")
 _KIND = r"议案转建议|(?:人大)?代表建议|建议|提案|议案"
 _NUMBER = re.compile(rf"(?P<kind1>{_KIND})?\s*第\s*(?P<number>\d+)\s*号\s*(?P<kind2>{_KIND})?")
