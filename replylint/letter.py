@@ -170,7 +170,7 @@ _COHANDLERS = re.compile(
 _ACKNOWLEDGED = re.compile(r"收悉|收到")
 _CLOSING = re.compile(r"^(?:专此答复|特此答复|专此函复|特此函复|特此函告|此复)")
 _CONTACT = re.compile(r"^[（(]?\s*(?:联系人|联系电话|联系方式|经办人|承办人)")
-_TAIL_START = re.compile(f"{_CLOSING.pattern}|{_CONTACT.pattern}|^抄\\s*送|^公开(?:方式|属性|类型)")
+_TAIL_START = re.compile(f"{_CLOSING.pattern}|{_CONTACT.pattern}|^抄\\s*送|^公开(?:方式|属性|类型)|^[（(]此件")
 _CONTACT_LABELS = re.compile(r"联系人及(?:联系)?电话|联系电话|联系方式|联系人|经办人|承办人|办公电话|手机|电话")
 _HONORIFIC = re.compile(r"(?:同志|先生|女士|科长|主任)$")
 _PHONE = re.compile(
@@ -178,7 +178,7 @@ _PHONE = re.compile(
     r"|(?<!\d)(?:[（(]\s*(?P<area1>0\d{2,3})\s*[）)]\s*|(?P<area2>0\d{2,3})\s*[-－—–]\s*)(?P<local>\d{7,8})(?!\d)"
     r"|(?<![\d\-－—–])(?P<bare>[2-9]\d{6,7})(?!\d)"
 )
-_PUBLICATION = re.compile(r"^公开(?:方式|属性|类型)\s*\**\s*[：:]")
+_PUBLICATION = re.compile(r"^公开(?:方式|属性|类型)\s*\**\s*[：:]|^[（(]\s*(?=此件)")
 _CC = re.compile(r"^抄\s*送\s*\**\s*[：:]")
 _UNIT_LIST = re.compile(rf"^[{_CJK}（）()、，,；;\s*]+[。.]?$")
 _SECTION_MARKERS = (
@@ -429,7 +429,7 @@ def _body_and_tail(reader: _Reader, lines: list) -> tuple[dict, dict]:
         elif _CONTACT.match(text):
             tail["contacts"].extend(_contacts(reader, para, start, end))
         elif m := _PUBLICATION.match(text):
-            if publication := reader.value(para, start + m.end(), end):
+            if publication := reader.value(para, start + m.end(), end - (text[-1] in "）)")):
                 tail["publication"] = publication
         elif m := _CC.match(text):
             tail["cc"].extend(_units(reader, para, start + m.end(), end))

@@ -165,6 +165,12 @@ def test_a_markdown_letter_with_bold_labels_and_headings_is_read():
     assert texts(letter.cc) == ["市政府办公室"]
 
 
+def test_a_publication_note_in_brackets_is_read():
+    letter = parse("专此答复。\n\n中山市工业和信息化局\n\n2023年6月25日\n\n（此件主动公开）")
+    assert letter.publication.text == "主动公开"
+    assert letter.signature.text == "中山市工业和信息化局"
+
+
 def test_a_formal_session_name_is_read():
     letter = parse("关于政协第十三届中山市委员会第二次会议第132033号提案答复的函")
     assert (letter.proposal.body, letter.proposal.term, letter.proposal.meeting) == ("政协", 13, 2)
