@@ -178,7 +178,7 @@ _PHONE = re.compile(
     r"|(?<!\d)(?:[（(]\s*(?P<area1>0\d{2,3})\s*[）)]\s*|(?P<area2>0\d{2,3})\s*[-－—–]\s*)(?P<local>\d{7,8})(?!\d)"
     r"|(?<![\d\-－—–])(?P<bare>[2-9]\d{6,7})(?!\d)"
 )
-_PUBLICATION = re.compile(r"^公开(?:方式|属性|类型)\s*\**\s*[：:]|^[（(]\s*(?=此件)")
+_PUBLICATION = re.compile(r"^公开(?:方式|属性|类型)\s*\**\s*[：:]|^[（(]\s*此件")
 _CC = re.compile(r"^抄\s*送\s*\**\s*[：:]")
 _UNIT_LIST = re.compile(rf"^[{_CJK}（）()、，,；;\s*]+[。.]?$")
 _SECTION_MARKERS = (
