@@ -12,24 +12,18 @@ and the *tail* (closing, signature, 成文日期, contacts, 公开方式, 抄送
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Iterator
 from datetime import date
-from typing import Literal
 
+from replylint.contacts import Contact, parse_contacts
 from replylint.models import Model, Span
+from replylint.ordinals import CN_DIGITS, NUMERAL, chinese_ordinal
+from replylint.proposals import Proposal, find_proposals
 from replylint.source import Paragraph, Source
 
-CN_DIGITS = {
-    "〇": 0, "○": 0, "零": 0, "O": 0, "Ｏ": 0,
-    "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-}
 # How many paragraphs the header may span before the body must have started.
 HEADER_PARAGRAPHS = 15
 # How many paragraphs a title may be broken into.
 TITLE_PARTS = 3
-# How far (in characters) a session or body may stand before the proposal number it qualifies.
-NEAR = 12
 # The body paragraphs that may acknowledge the proposal and name the co-handling units.
 OPENING_PARAGRAPHS = 3
 
@@ -63,25 +57,6 @@ class LetterDate(Model):
     value: date
 
 
-class Proposal(Model):
-    """A proposal or suggestion: the one the title answers, or one the body cites.
-
-    ``session`` is the session as written without spaces (十三届二次会议, 十六届人大四次会议);
-    ``term`` and ``meeting`` are its numbers (届 and 次). ``kind`` is 提案, 建议, 议案 or
-    议案转建议 (代表建议 reads as 建议).
-    """
-
-    text: str
-    span: Span
-    body: Literal["政协", "人大"] | None = None
-    session: str | None = None
-    term: int | None = None
-    meeting: int | None = None
-    kind: str | None = None
-    number: str | None = None
-    number_span: Span | None = None
-
-
 class Section(Model):
     """A numbered heading or item: 一、 (level 1), （一） (level 2), 一是 (level 3), 1. (level 4)."""
 
@@ -90,24 +65,6 @@ class Section(Model):
     ordinal: int
     title: str
     span: Span
-
-
-class Phone(Model):
-    """A telephone number as written, with its area code and local number (digits only)."""
-
-    text: str
-    span: Span
-    area: str | None = None
-    local: str
-
-
-class Contact(Model):
-    """The people named on a contact line, with the phone numbers given for them."""
-
-    text: str
-    span: Span
-    names: tuple[str, ...] = ()
-    phones: tuple[Phone, ...] = ()
 
 
 class Structure(Model):
@@ -135,9 +92,7 @@ class Structure(Model):
 
 
 _CJK = "\u4e00-\u9fff"
-_NUMERAL = "一二三四五六七八九十"
 _MARKUP = re.compile(r"^[#>\s*]*|[\s*]*$")
-_MARKUP_BREAK = re.compile(r"\n[#>*\s]*")
 _EDGE_MARKUP = " *\t\u3000"
 _CLASSIFICATION = re.compile(
     r"^(?:[（(【\[]\s*[A-DＡ-Ｄ]\s*类\s*[）)】\]]|[A-DＡ-Ｄ]\s*类|(?:答复|办理)?类别\s*[：:]\s*[A-DＡ-Ｄ]\s*类?)$"
@@ -147,20 +102,13 @@ DOCNO = re.compile(
     r"(?P<close>[〕﹞\]］)）】])\s*(?P<di>第)?\s*(?P<serial>\d+)\s*号"
 )
 _YEAR = r"\d{4}|\d{2}|[〇○零OＯ一二三四五六七八九]{4}"
-_DAY = rf"\d{{1,2}}|[{_NUMERAL}]{{1,3}}"
+_DAY = rf"\d{{1,2}}|[{NUMERAL}]{{1,3}}"
 _DATE = re.compile(
     rf"^(?P<y>{_YEAR})\s*年\s*(?P<m>{_DAY})\s*月\s*(?P<d>{_DAY})\s*日$"
     r"|^(?P<y2>\d{4})\s*(?P<sep>[.．\-－/／])\s*(?P<m2>\d{1,2})\s*(?P=sep)\s*(?P<d2>\d{1,2})$"
 )
 _TITLE = re.compile(r"(?:关于|^对)(?=[^。]*(?:答复|回复|复函|办理))[^。]{2,190}(?:函|答复|意见|报告|情况|复)$")
 _TITLE_START = re.compile(r"关于|^对")
-_KIND = r"议案转建议|(?:人大)?代表建议|建议|提案|议案"
-_NUMBER = re.compile(rf"(?P<kind1>{_KIND})?\s*第\s*(?P<number>\d+)\s*号\s*(?P<kind2>{_KIND})?")
-_SESSION = re.compile(
-    rf"(?:第\s*)?(?P<term>[{_NUMERAL}\d]{{1,3}})\s*届\s*(?P<mid>[{_CJK}]{{0,12}}?)\s*(?:第\s*)?"
-    rf"(?P<meeting>[{_NUMERAL}\d]{{1,3}})\s*次\s*(?:会议|全会|全体会议)?"
-)
-_BODY = re.compile(r"政协|政治协商|人大|人民代表大会")
 _LABEL = re.compile(r"^(?:抄\s*送|公开方式|公开属性|联系人|联系电话|附\s*件|主\s*送|印\s*发)")
 _ADDRESSEE = re.compile(r"^(?!.*(?:如下|经(?:综合|征求|汇总)))[^。；;]{2,80}[：:]$")
 _ORGAN = re.compile(rf"^[{_CJK}（）()]{{2,40}}(?:局|委员会|委|办公室|办|厅|部|院|政府|中心|会|处|署)$")
@@ -170,40 +118,17 @@ _COHANDLERS = re.compile(
 _ACKNOWLEDGED = re.compile(r"收悉|收到")
 _CLOSING = re.compile(r"^(?:专此答复|特此答复|专此函复|特此函复|特此函告|此复)")
 _CONTACT = re.compile(r"^[（(]?\s*(?:联系人|联系电话|联系方式|经办人|承办人)")
-_TAIL_START = re.compile(f"{_CLOSING.pattern}|{_CONTACT.pattern}|^抄\\s*送|^公开(?:方式|属性|类型)|^[（(]此件")
-_CONTACT_LABELS = re.compile(r"联系人及(?:联系)?电话|联系电话|联系方式|联系人|经办人|承办人|办公电话|手机|电话")
-_HONORIFIC = re.compile(r"(?:同志|先生|女士|科长|主任)$")
-_PHONE = re.compile(
-    r"(?<!\d)1[3-9]\d{9}(?!\d)"
-    r"|(?<!\d)(?:[（(]\s*(?P<area1>0\d{2,3})\s*[）)]\s*|(?P<area2>0\d{2,3})\s*[-－—–]\s*)(?P<local>\d{7,8})(?!\d)"
-    r"|(?<![\d\-－—–])(?P<bare>[2-9]\d{6,7})(?!\d)"
-)
 _PUBLICATION = re.compile(r"^公开(?:方式|属性|类型)\s*\**\s*[：:]|^[（(]\s*此件")
 _CC = re.compile(r"^抄\s*送\s*\**\s*[：:]")
+_TAIL_START = re.compile("|".join(p.pattern for p in (_CLOSING, _CONTACT, _PUBLICATION, _CC)))
 _UNIT_LIST = re.compile(rf"^[{_CJK}（）()、，,；;\s*]+[。.]?$")
 _SECTION_MARKERS = (
-    (1, re.compile(rf"^(?P<marker>(?P<num>[{_NUMERAL}]{{1,3}})\s*、)")),
-    (2, re.compile(rf"^(?P<marker>[（(]\s*(?P<num>[{_NUMERAL}]{{1,3}})\s*[）)])")),
-    (3, re.compile(rf"(?:^|(?<=[。；;]))(?P<marker>(?P<num>[{_NUMERAL}]{{1,3}})是)")),
+    (1, re.compile(rf"^(?P<marker>(?P<num>[{NUMERAL}]{{1,3}})\s*、)")),
+    (2, re.compile(rf"^(?P<marker>[（(]\s*(?P<num>[{NUMERAL}]{{1,3}})\s*[）)])")),
+    (3, re.compile(rf"(?:^|(?<=[。；;]))(?P<marker>(?P<num>[{NUMERAL}]{{1,3}})是)")),
     (4, re.compile(r"^(?P<marker>(?P<num>\d{1,2})\s*[.．、])(?!\d)")),
 )
 _SPLIT_UNITS = re.compile(r"[、，,；;]")
-_SPLIT_NAMES = re.compile(r"[、，,：:；;（）()\s/]+")
-
-
-def chinese_ordinal(text: str) -> int | None:
-    """The value of a small Chinese numeral used for numbering (一 … 九十九), or an Arabic one."""
-    if text.isdigit():
-        return int(text)
-    if not text or any(ch not in CN_DIGITS and ch != "十" for ch in text):
-        return None
-    if "十" not in text:
-        return CN_DIGITS[text] if len(text) == 1 else None
-    tens, _, ones = text.partition("十")
-    if len(tens) > 1 or len(ones) > 1 or not set(tens + ones) <= CN_DIGITS.keys():
-        return None
-    value = (CN_DIGITS.get(tens, 0) if tens else 1) * 10 + (CN_DIGITS.get(ones, 0) if ones else 0)
-    return value if value else None
 
 
 def _year(text: str) -> int:
@@ -287,12 +212,11 @@ def _header(reader: _Reader, lines: list) -> tuple[dict, int]:
         text = para.text[start:end]
         parts = _title_parts(lines, index) if "title" not in fields and "addressee" not in fields else 0
         if parts:
-            last, _, last_end = lines[index + parts - 1]
             fields["title"] = _joined(reader, lines[index : index + parts])
-            if proposal := _title_proposal(reader, para, start, last, last_end):
+            if proposal := _title_proposal(reader, lines[index : index + parts]):
                 fields["proposal"] = proposal
             index += parts
-            if index < len(lines) and _ADDRESSEE.match(_text(lines[index])) and not _LABEL.match(_text(lines[index])):
+            if index < len(lines) and _is_addressee(_text(lines[index])):
                 fields["addressee"] = reader.field(*lines[index])
                 index += 1
             return fields, index
@@ -304,7 +228,7 @@ def _header(reader: _Reader, lines: list) -> tuple[dict, int]:
             fields["docno"] = _docno(reader, para, start, m)
         elif not fields.keys() - {"classification"} and _ORGAN.match(text) and "关于" not in text:
             fields["organ"] = reader.field(para, start, end)
-        elif _ADDRESSEE.match(text) and not _LABEL.match(text):
+        elif _is_addressee(text):
             fields["addressee"] = reader.field(para, start, end)
             return fields, index + 1
         elif re.search(r"[。，；：:]", text) or len(text) > 150:
@@ -316,6 +240,11 @@ def _header(reader: _Reader, lines: list) -> tuple[dict, int]:
 def _text(line: tuple[Paragraph, int, int]) -> str:
     para, start, end = line
     return para.text[start:end]
+
+
+def _is_addressee(text: str) -> bool:
+    """Whether a header line is the salutation (``民盟中山市委会：``), not a label such as 抄送："""
+    return bool(_ADDRESSEE.match(text)) and not _LABEL.match(text)
 
 
 def _title_parts(lines: list, index: int) -> int:
@@ -331,7 +260,7 @@ def _title_parts(lines: list, index: int) -> int:
         para, start, end = lines[index + parts - 1]
         piece = para.text[start:end]
         if "。" in piece or DOCNO.search(piece) or _CLASSIFICATION.match(piece) or _ADDRESSEE.match(piece) \
-                or _LABEL.match(piece) or (parts > 1 and _TITLE.search(piece)):
+                or _TAIL_START.match(piece) or (parts > 1 and _TITLE.search(piece)):
             return 0
         if parts == 1 and not _TITLE_START.search(piece):
             return 0
@@ -356,58 +285,11 @@ def _docno(reader: _Reader, para: Paragraph, offset: int, m: re.Match) -> DocNum
     )
 
 
-def _title_proposal(reader: _Reader, first: Paragraph, start: int, last: Paragraph, end: int) -> Proposal | None:
+def _title_proposal(reader: _Reader, parts: list) -> Proposal | None:
     """The proposal a title answers: the first numbered 提案/建议 in it, with body and session."""
+    (first, start, _), (last, _, end) = parts[0], parts[-1]
     base = first.start + start
-    text = reader.source.view[base : last.start + end]
-    return next(_proposals(reader, text, base), None)
-
-
-def _proposals(reader: _Reader, text: str, base: int) -> Iterator[Proposal]:
-    """Every numbered proposal in ``text`` (found at view offset ``base``) that names its kind."""
-    for m in _NUMBER.finditer(text):
-        if m["kind1"] or m["kind2"]:
-            yield _proposal(reader, text, base, m)
-
-
-def _last(matches: Iterator[re.Match]) -> re.Match | None:
-    found = None
-    for found in matches:
-        pass
-    return found
-
-
-def _body_name(word: str) -> Literal["政协", "人大"]:
-    return "人大" if word in ("人大", "人民代表大会") else "政协"
-
-
-def _proposal(reader: _Reader, text: str, base: int, m: re.Match) -> Proposal:
-    """The proposal of a number match in ``text``, with the session and body written just before it."""
-    kind = m["kind1"] or m["kind2"]
-    if kind and kind.endswith("代表建议"):
-        kind = "建议"
-    number_start = text.rfind("第", 0, m.start("number"))
-    number_end = text.find("号", m.end("number")) + 1
-    begin = m.start() if m["kind1"] else number_start
-    values: dict = {}
-    session = _last(_SESSION.finditer(text, 0, begin))
-    if session is not None and begin - session.end() <= NEAR:
-        begin = session.start()
-        values.update(
-            session=re.sub(r"\s+", "", session.group()), term=chinese_ordinal(session["term"]),
-            meeting=chinese_ordinal(session["meeting"]),
-        )
-        if inner := _BODY.search(session["mid"]):
-            values["body"] = _body_name(inner.group())
-    body = _last(_BODY.finditer(text, 0, begin))
-    if "body" not in values and body is not None and begin - body.end() <= NEAR:
-        values["body"] = _body_name(body.group())
-        begin = body.start()
-    return Proposal(
-        text=_MARKUP_BREAK.sub("", text[begin : m.end()]).strip(), span=reader.source.view_span(base + begin, base + len(text[: m.end()].rstrip())),
-        kind=kind, number=m["number"], number_span=reader.source.view_span(base + number_start, base + number_end),
-        **values,
-    )
+    return next(find_proposals(reader.source, reader.source.view[base : last.start + end], base), None)
 
 
 def _body_and_tail(reader: _Reader, lines: list) -> tuple[dict, dict]:
@@ -427,7 +309,7 @@ def _body_and_tail(reader: _Reader, lines: list) -> tuple[dict, dict]:
             if "signature" not in tail and previous is not None and _ORGAN.match(previous[0].text[previous[1] : previous[2]]):
                 tail["signature"] = reader.field(*previous)
         elif _CONTACT.match(text):
-            tail["contacts"].extend(_contacts(reader, para, start, end))
+            tail["contacts"].extend(parse_contacts(reader.source, para, start, end))
         elif m := _PUBLICATION.match(text):
             if publication := reader.value(para, start + m.end(), end - (text[-1] in "）)")):
                 tail["publication"] = publication
@@ -451,7 +333,7 @@ def _opening(reader: _Reader, para: Paragraph, start: int, end: int, body: dict)
     """Read the opening paragraphs: the proposals acknowledged and the co-handling units."""
     text = para.text[start:end]
     if not body["citations"] and (acknowledged := _ACKNOWLEDGED.search(text)):
-        body["citations"].extend(_proposals(reader, text[: acknowledged.start()], para.start + start))
+        body["citations"].extend(find_proposals(reader.source, text[: acknowledged.start()], para.start + start))
     if not body["cohandlers"] and (m := _COHANDLERS.search(text)):
         body["cohandlers"].extend(_units(reader, para, start + m.start("units"), start + m.end("units")))
 
@@ -464,62 +346,6 @@ def _units(reader: _Reader, para: Paragraph, start: int, end: int) -> list[Field
         if unit := reader.value(para, cursor, cursor + len(piece)):
             out.append(unit)
         cursor += len(piece) + 1
-    return out
-
-
-def _digits(text: str) -> str:
-    return "".join(str(unicodedata.decimal(c)) for c in text if unicodedata.decimal(c, None) is not None)
-
-
-def _phone(reader: _Reader, para: Paragraph, offset: int, m: re.Match) -> Phone:
-    area = m["area1"] or m["area2"]
-    return Phone(
-        text=m.group(), span=reader.span(para, offset + m.start(), offset + m.end()),
-        area=_digits(area) if area else None, local=_digits(m["local"] or m["bare"] or m.group()),
-    )
-
-
-def _names(text: str) -> list[str]:
-    """The personal names in a piece of a contact line."""
-    out = []
-    for word in _SPLIT_NAMES.split(_CONTACT_LABELS.sub(" ", text)):
-        word = _HONORIFIC.sub("", word)
-        if re.fullmatch(rf"[{_CJK}·]{{2,4}}", word) and word not in ("联系", "及"):
-            out.append(word)
-    return out
-
-
-def _contacts(reader: _Reader, para: Paragraph, start: int, end: int) -> list[Contact]:
-    """The contacts of one line: each phone goes with the names written before it.
-
-    ``江莹、李金吉，0760-88308273`` is one contact of two people; ``张三，电话：1234567；李四，
-    电话：7654321`` is two contacts.
-    """
-    text = para.text[start:end]
-    groups: list[list] = []
-    cursor = 0
-    for m in _PHONE.finditer(text):
-        names = _names(text[cursor : m.start()])
-        phone = _phone(reader, para, start, m)
-        if names or not groups:
-            groups.append([cursor, m.end(), names, [phone]])
-        else:
-            groups[-1][1] = m.end()
-            groups[-1][3].append(phone)
-        cursor = m.end()
-    rest = _names(text[cursor:])
-    if rest and groups and not groups[-1][2]:
-        groups[-1][1:3] = [len(text), rest]
-    elif rest or not groups:
-        groups.append([cursor, len(text), rest, []])
-    if len(groups) == 1:
-        groups[0][:2] = [0, len(text)]
-    out = []
-    for seg_start, seg_end, names, phones in groups:
-        while len(groups) > 1 and seg_start < seg_end and text[seg_start] in "、，,；;：: （(":
-            seg_start += 1
-        field = reader.field(para, start + seg_start, start + seg_end)
-        out.append(Contact(text=field.text, span=field.span, names=tuple(names), phones=tuple(phones)))
     return out
 
 

@@ -9,8 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from replylint.cli import main
-from replylint.letter import Structure, chinese_ordinal, parse_date, parse_structure
+from replylint.letter import Structure, parse_date, parse_structure
 from replylint.models import Model
+from replylint.ordinals import chinese_ordinal
 from replylint.source import Source
 
 from .conftest import SEEDS

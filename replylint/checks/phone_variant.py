@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from replylint.corpus import Corpus, Letter, group_by
-from replylint.letter import Phone
+from replylint.contacts import Phone
 from replylint.models import Finding
 from replylint.registry import At, rule
 
