@@ -23,7 +23,7 @@ def docno_year_mismatch(corpus: Corpus) -> Iterator[Finding]:
     the year of the date under its signature.
 
     ## Why it matters
-    The year in brackets is the year the document is issued (GB/T 9704-2012, 7.2.4); a
+    The year in brackets is the year the document is issued (GB/T 9704-2012, 7.2.5); a
     mismatch means the number or the date is wrong, often because a template was reused.
 
     ## Example
