@@ -14,7 +14,7 @@ from replylint.models import Model
 from replylint.ordinals import chinese_ordinal
 from replylint.source import Source
 
-from .conftest import SEEDS
+from tests.conftest import SEEDS
 
 
 def parse(text: str) -> Structure:

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from replylint.source import DecodeError, Source, decode
 
-from .conftest import SEEDS
+from tests.conftest import SEEDS
 
 # Characters that matter to the view: line breaks of every kind, spaces of every width,
 # Chinese punctuation that decides joining, numbering and Markdown markers.
