@@ -13,7 +13,8 @@ from replylint.registry import At, rule
 _CHINESE = re.compile(r"[〇○零OＯ一二三四五六七八九十]")
 _SEPARATOR = re.compile(r"[.．\-－/／]")
 _SHORT_YEAR = re.compile(r"^\d{2}\s*年")
-_PADDED = re.compile(r"(?:^|[^\d\s])\s*0\d")
+_PADDED = re.compile(r"(?:^|[^\d\s])\s*[0０]\d")
+_FULL_WIDTH = re.compile(r"[０-９]")
 
 
 def problems(text: str) -> list[tuple[str, str]]:
@@ -25,6 +26,8 @@ def problems(text: str) -> list[tuple[str, str]]:
     out = []
     if _CHINESE.search(text):
         out.append(("应使用阿拉伯数字", "use Arabic numerals"))
+    if _FULL_WIDTH.search(text):
+        out.append(("应使用半角阿拉伯数字", "use half-width digits"))
     if _SEPARATOR.search(text):
         out.append(("应写作“××××年×月×日”", "write it as ××××年×月×日"))
     if _SHORT_YEAR.match(text):
@@ -45,7 +48,7 @@ def date_form(corpus: Corpus) -> Iterator[Finding]:
 
     ## What it flags
     The date under the signature when it is not written ``2023年6月5日``: Chinese numerals
-    (二〇二三年六月五日, or a mix of both systems), month or day padded with a zero
+    (二〇二三年六月五日, or a mix of both systems), full-width digits, month or day padded with a zero
     (2023年06月05日), a two-digit year, or a numeric form (2023.6.5, 2023-6-5, 2023/6/5).
     The fix writes the date in the standard form when the year is written in full. Spaces
     inside the date (``2024 年 7 月 8 日``) are PDF-extraction artifacts and are not flagged.
