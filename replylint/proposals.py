@@ -19,7 +19,10 @@ from replylint.source import Source
 NEAR = 12
 _CJK = "\u4e00-\u9fff"
 _KIND = r"议案转建议|(?:人大)?代表建议|建议|提案|议案"
-_NUMBER = re.compile(rf"(?P<kind1>{_KIND})?\s*第\s*(?P<number>\d+)\s*号\s*(?P<kind2>{_KIND})?")
+# The number, with its 第 or, when that is left out, of three digits or more and not a 文号's serial.
+_NUMBER = re.compile(
+    rf"(?P<kind1>{_KIND})?\s*(?:(?P<di>第)\s*(?P<number>\d+)|(?<![\d〕﹞\]］)）】])(?P<bare>\d{{3,}}))\s*号\s*(?P<kind2>{_KIND})?"
+)
 _SESSION = re.compile(
     rf"(?:第\s*)?(?P<term>[{NUMERAL}\d]{{1,3}})\s*届\s*(?P<mid>[{_CJK}]{{0,12}}?)\s*(?:第\s*)?"
     rf"(?P<meeting>[{NUMERAL}\d]{{1,3}})\s*次\s*(?:会议|全会|全体会议)?"
@@ -70,9 +73,11 @@ def _proposal(source: Source, text: str, base: int, m: re.Match) -> Proposal:
     kind = m["kind1"] or m["kind2"]
     if kind and kind.endswith("代表建议"):
         kind = "建议"
-    number_start = text.rfind("第", 0, m.start("number"))
-    number_end = text.find("号", m.end("number")) + 1
+    number = "number" if m["number"] else "bare"
+    number_start = m.start("di") if m["di"] else m.start(number)
+    number_end = text.find("号", m.end(number)) + 1
     begin = m.start() if m["kind1"] else number_start
+    end = len(text[: m.end()].rstrip())
     values: dict = {}
     session = _last(_SESSION.finditer(text, 0, begin))
     if session is not None and begin - session.end() <= NEAR:
@@ -88,9 +93,7 @@ def _proposal(source: Source, text: str, base: int, m: re.Match) -> Proposal:
         values["body"] = _body_name(body.group())
         begin = body.start()
     return Proposal(
-        text=_MARKUP_BREAK.sub("", text[begin : m.end()]).strip(), span=source.view_span(base + begin, base + len(text[: m.end()].rstrip())),
-        kind=kind, number=m["number"], number_span=source.view_span(base + number_start, base + number_end),
+        text=_MARKUP_BREAK.sub("", text[begin:end]), span=source.view_span(base + begin, base + end),
+        kind=kind, number=m[number], number_span=source.view_span(base + number_start, base + number_end),
         **values,
     )
-
-

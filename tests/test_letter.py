@@ -172,6 +172,11 @@ def test_a_publication_note_in_brackets_is_read():
     assert letter.signature.text == "中山市工业和信息化局"
 
 
+def test_a_proposal_number_without_its_di_is_read_but_not_a_document_serial():
+    assert parse("关于市十六届人大四次会议2024111号建议答复的函").proposal.number == "2024111"
+    assert parse("关于中府〔2023〕123号提案答复的函").proposal is None
+
+
 def test_a_formal_session_name_is_read():
     letter = parse("关于政协第十三届中山市委员会第二次会议第132033号提案答复的函")
     assert (letter.proposal.body, letter.proposal.term, letter.proposal.meeting) == ("政协", 13, 2)
@@ -239,7 +244,7 @@ def _spanned(value):
         if text is not None and getattr(value, "span", None) is not None:
             yield text, value.span, not hasattr(value, "level")
         if getattr(value, "number_span", None) is not None:
-            yield f"第{value.number}号", value.number_span, True
+            yield f"{value.number}号", value.number_span, False
         for name in type(value).model_fields:
             child = getattr(value, name)
             if isinstance(child, (tuple, Model)) and name not in ("span", "number_span"):
