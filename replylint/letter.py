@@ -111,7 +111,8 @@ _TITLE = re.compile(r"(?:关于|^对)(?=[^。]*(?:答复|回复|复函|办理))[
 _TITLE_START = re.compile(r"关于|^对")
 _LABEL = re.compile(r"^(?:抄\s*送|公开方式|公开属性|联系人|联系电话|附\s*件|主\s*送|印\s*发)")
 _ADDRESSEE = re.compile(r"^(?!.*(?:如下|经(?:综合|征求|汇总)))[^。；;]{2,80}[：:]$")
-_ORGAN = re.compile(rf"^[{_CJK}（）()]{{2,40}}(?:局|委员会|委|办公室|办|厅|部|院|政府|中心|会|处|署)$")
+_ORGAN_NAME = rf"[{_CJK}（）()]{{2,40}}(?:局|委员会|委|办公室|办|厅|部|院|政府|中心|会|处|署)"
+_ORGAN = re.compile(f"^{_ORGAN_NAME}$")
 _COHANDLERS = re.compile(
     r"经(?:综合|征求|汇总|商|会商)(?P<units>[^。；]{2,160}?)(?:等(?:有关|相关)?单位|(?:有关|相关)单位)?(?:的)?意见"
 )
@@ -128,6 +129,8 @@ _SECTION_MARKERS = (
     (3, re.compile(rf"(?:^|(?<=[。；;]))(?P<marker>(?P<num>[{NUMERAL}]{{1,3}})是)")),
     (4, re.compile(r"^(?P<marker>(?P<num>\d{1,2})\s*[.．、])(?!\d)")),
 )
+# A signature and the date on one line: 中山市工业和信息化局  2023年6月25日.
+_SIGNED = re.compile(rf"^{_ORGAN_NAME}\s+(?P<date>\S.*)$")
 _SPLIT_UNITS = re.compile(r"[、，,；;]")
 
 
@@ -220,7 +223,7 @@ def _header(reader: _Reader, lines: list) -> tuple[dict, int]:
                 fields["addressee"] = reader.field(*lines[index])
                 index += 1
             return fields, index
-        if _TAIL_START.match(text) or parse_date(text):
+        if _TAIL_START.match(text) or _dated(text):
             return fields, index
         if "classification" not in fields and _CLASSIFICATION.match(text):
             fields["classification"] = reader.field(para, start, end)
@@ -304,9 +307,12 @@ def _body_and_tail(reader: _Reader, lines: list) -> tuple[dict, dict]:
             tail["cc"].extend(_units(reader, para, start, end))
             continue
         in_cc = False
-        if (value := parse_date(text)) is not None:
-            tail["date"] = LetterDate(text=text, span=reader.span(para, start, end), value=value)
-            if "signature" not in tail and previous is not None and _ORGAN.match(previous[0].text[previous[1] : previous[2]]):
+        if (dated := _dated(text)) is not None:
+            offset, value = dated
+            tail["date"] = LetterDate(text=text[offset:], span=reader.span(para, start + offset, end), value=value)
+            if offset:
+                tail["signature"] = reader.value(para, start, start + offset)
+            elif "signature" not in tail and previous is not None and _ORGAN.match(_text(previous)):
                 tail["signature"] = reader.field(*previous)
         elif _CONTACT.match(text):
             tail["contacts"].extend(parse_contacts(reader.source, para, start, end))
@@ -327,6 +333,15 @@ def _body_and_tail(reader: _Reader, lines: list) -> tuple[dict, dict]:
             body["sections"].extend(sections)
         previous = (para, start, end)
     return {k: tuple(v) for k, v in body.items()}, {k: tuple(v) if isinstance(v, list) else v for k, v in tail.items()}
+
+
+def _dated(text: str) -> tuple[int, date] | None:
+    """Where the 成文日期 starts on a line and its value: the whole line, or after the signature."""
+    if (value := parse_date(text)) is not None:
+        return 0, value
+    if (m := _SIGNED.match(text)) and (value := parse_date(m["date"])) is not None:
+        return m.start("date"), value
+    return None
 
 
 def _opening(reader: _Reader, para: Paragraph, start: int, end: int, body: dict) -> None:

@@ -177,6 +177,12 @@ def test_a_proposal_number_without_its_di_is_read_but_not_a_document_serial():
     assert parse("关于中府〔2023〕123号提案答复的函").proposal is None
 
 
+def test_a_signature_and_date_on_one_line_are_both_read():
+    letter = parse("专此答复。\n\n中山市工业和信息化局　　2023年6月25日\n\n公开方式：主动公开")
+    assert letter.signature.text == "中山市工业和信息化局"
+    assert (letter.date.text, letter.date.value) == ("2023年6月25日", date(2023, 6, 25))
+
+
 def test_a_formal_session_name_is_read():
     letter = parse("关于政协第十三届中山市委员会第二次会议第132033号提案答复的函")
     assert (letter.proposal.body, letter.proposal.term, letter.proposal.meeting) == ("政协", 13, 2)
