@@ -131,6 +131,9 @@ _SECTION_MARKERS = (
 )
 # A signature and the date on one line: 中山市工业和信息化局  2023年6月25日.
 _SIGNED = re.compile(rf"^{_ORGAN_NAME}\s+(?P<date>\S.*)$")
+_HEADING_STOP = re.compile("。")
+_ITEM_STOP = re.compile("[。；;]")
+_TRAILING_SENTENCE = re.compile(rf"(?<=[{_CJK}])\s+[{_CJK}][^\s\d]{{0,15}}$")
 _SPLIT_UNITS = re.compile(r"[、，,；;]")
 
 
@@ -382,9 +385,15 @@ def _sections(reader: _Reader, para: Paragraph, start: int, end: int) -> list[Se
 
 
 def _title_end(text: str, start: int, level: int) -> int:
-    """A heading's title runs to its first full stop (or the paragraph end)."""
-    stop = re.compile(r"[。；;]" if level >= 2 else r"。").search(text, start)
+    """A heading's title runs to its first full stop (or the paragraph end).
+
+    A short sentence that extraction put on the heading's line after a gap (``……的建议
+    吸收采纳该建议。``) is not part of a first-level title.
+    """
+    stop = (_ITEM_STOP if level >= 2 else _HEADING_STOP).search(text, start)
     end = stop.start() if stop else len(text)
+    if stop and level == 1 and (gap := _TRAILING_SENTENCE.search(text, start, end)):
+        end = gap.start()
     while end > start and text[end - 1] in _EDGE_MARKUP:
         end -= 1
     return end

@@ -89,6 +89,12 @@ def test_sections_are_read_at_every_level():
     sections = seed("003").sections
     assert [(s.level, s.ordinal) for s in sections[:5]] == [(1, 1), (2, 1), (3, 1), (3, 2), (3, 3)]
     assert sections[0].title == "政策服务，引导助力走专精特新道路"
+    assert sections[23].title == "数字经济支撑，推动优势传统产业集群转型升级"
+
+
+def test_a_sentence_after_a_heading_on_its_line_is_not_its_title():
+    assert parse("感谢支持。\n\n五、关于强化标杆带动的建议 吸收采纳该建议。").sections[0].title == "关于强化标杆带动的建议"
+    assert parse("感谢支持。\n\n一、关于推进 5G 建设。").sections[0].title == "关于推进 5G 建设"
 
 
 PLAIN = """【B类】
