@@ -114,7 +114,8 @@ _ADDRESSEE = re.compile(r"^(?!.*(?:如下|经(?:综合|征求|汇总)))[^。；;
 _ORGAN_NAME = rf"[{_CJK}（）()]{{2,40}}(?:局|委员会|委|办公室|办|厅|部|院|政府|中心|会|处|署)"
 _ORGAN = re.compile(f"^{_ORGAN_NAME}$")
 _COHANDLERS = re.compile(
-    r"经(?:综合|征求|汇总|商|会商)(?P<units>[^。；]{2,160}?)(?:等(?:有关|相关)?单位|(?:有关|相关)单位)?(?:的)?意见"
+    rf"经(?:综合|征求|汇总|商|会商)(?P<units>[^。；]{{2,160}}?)"
+    rf"(?:等(?:[\d{NUMERAL}]+个)?(?:有关|相关)?(?:单位|部门)|(?:有关|相关)(?:单位|部门))?(?:的)?意见"
 )
 _ACKNOWLEDGED = re.compile(r"收悉|收到")
 _CLOSING = re.compile(r"^(?:专此答复|特此答复|专此函复|特此函复|特此函告|此复)")
@@ -134,7 +135,8 @@ _SIGNED = re.compile(rf"^{_ORGAN_NAME}\s+(?P<date>\S.*)$")
 _HEADING_STOP = re.compile("。")
 _ITEM_STOP = re.compile("[。；;]")
 _TRAILING_SENTENCE = re.compile(rf"(?<=[{_CJK}])\s+[{_CJK}][^\s\d]{{0,15}}$")
-_SPLIT_UNITS = re.compile(r"[、，,；;]")
+# Separators between names; 和, 及 and 与 only after a name's last character (市财政局和市税务局).
+_SPLIT_UNITS = re.compile(r"[、，,；;]|(?<=[局委办厅院府会镇部])[和及与](?=市|区|县|省|[\u4e00-\u9fff]{2})")
 
 
 def _year(text: str) -> int:

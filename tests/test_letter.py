@@ -85,6 +85,11 @@ def test_co_handling_units_are_read_without_the_trailing_et_cetera():
     assert texts(seed("004").cohandlers) == ["市发展改革局", "商务局", "财政局", "税务局", "沙溪镇", "大涌镇"]
 
 
+def test_co_handling_units_joined_by_he_or_counted_are_read_one_by_one():
+    letter = parse("经综合市财政局和市税务局、教育和体育局等3个单位意见，现答复如下：")
+    assert texts(letter.cohandlers) == ["市财政局", "市税务局", "教育和体育局"]
+
+
 def test_sections_are_read_at_every_level():
     sections = seed("003").sections
     assert [(s.level, s.ordinal) for s in sections[:5]] == [(1, 1), (2, 1), (3, 1), (3, 2), (3, 3)]
