@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from replylint.corpus import Corpus
 from replylint.models import Finding
 from replylint.registry import At, rule
-from replylint.tables import Agencies, load_tables
+from replylint.extract.names import name_key
+from replylint.tables import Agencies, Organisations, load_tables
 
 # How far into a name a place prefix may end (中山市 is three characters).
 PREFIX_REACH = 4
@@ -34,10 +35,16 @@ def _abbreviates(short: str, long: str) -> bool:
     return all(char in rest for char in short)
 
 
-def same_agency(a: str, b: str, table: Agencies) -> bool:
-    """Whether two names denote the same agency (市金融局 and 金融局, 市发展改革局 and 发改局)."""
-    for x in variants(a, table):
-        for y in variants(b, table):
+def same_agency(a: str, b: str, table: Agencies, names: Organisations) -> bool:
+    """Whether two names denote the same agency (市金融局 and 金融局, 市发展改革局 and 发改局).
+
+    Each form is also read through the organisation table's accepted short forms (科技局 is
+    科学技术局).
+    """
+    keys_a = {name_key(v, names) for v in variants(a, table)} | variants(a, table)
+    keys_b = {name_key(v, names) for v in variants(b, table)} | variants(b, table)
+    for x in keys_a:
+        for y in keys_b:
             short, long = sorted((x, y), key=len)
             if short == long or _abbreviates(short, long):
                 return True
@@ -56,9 +63,10 @@ def cohandler_missing_from_cc(corpus: Corpus) -> Iterator[Finding]:
     ## What it flags
     Each co-handling unit named in the opening sentence (``经综合市金融局、科技局意见``)
     that no name on the 抄送 line denotes. Names match loosely: a place prefix (市, 中山市)
-    and the suffix 人民政府 are optional, and an abbreviation matches its full form (发改局,
-    发展改革局). A collective name such as 各会办单位 covers every unit. Letters without a
-    抄送 line are left alone.
+    and the suffix 人民政府 are optional, an abbreviation matches its full form (发改局,
+    发展改革局), and so does an accepted short form of ``rules/organisations.toml`` (政数局).
+    A collective name such as 各会办单位 covers every unit. Letters without a 抄送 line are
+    left alone.
 
     ## Why it matters
     The units that contributed to a reply receive a copy of it (条例 第九条（十六）; GB/T
@@ -84,11 +92,12 @@ def cohandler_missing_from_cc(corpus: Corpus) -> Iterator[Finding]:
     finding rather than raising a false one; a unit named under an unrelated short name
     (工信局 for 工业和信息化局 works, 经信局 for it does not) is reported.
     """
-    table = load_tables().agencies
+    tables = load_tables()
+    table = tables.agencies
     for letter in corpus:
         cc = [unit.text for unit in letter.structure.cc]
         if not cc or any(name in table.collective for unit in cc for name in variants(unit, table)):
             continue
         for unit in letter.structure.cohandlers:
-            if not any(same_agency(unit.text, other, table) for other in cc):
+            if not any(same_agency(unit.text, other, table, tables.organisations) for other in cc):
                 yield cohandler_missing_from_cc.finding([At(letter, unit.span, "cohandler")], unit=unit.text)
