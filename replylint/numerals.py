@@ -116,8 +116,14 @@ def scan_quantities(text: str, units: Sequence[str] = DEFAULT_UNITS) -> list[Qua
     """Every quantity in running text, left to right, non-overlapping; never raises.
 
     ``units`` are the units and measure words to recognise (longest match wins); a leading
-    万/亿 in a unit (万元, 亿条) is read as the scale. %, ％ and ‰ are always units."""
-    grammar = _grammar(tuple(units))
+    万/亿 in a unit (万元, 亿条) is read as the scale. %, ％ and ‰ are always units.
+    Several extractors scan the same paragraphs, so results are remembered per text."""
+    return list(_scan(text, tuple(units)))
+
+
+@lru_cache(maxsize=4096)
+def _scan(text: str, units: tuple[str, ...]) -> tuple[Quantity, ...]:
+    grammar = _grammar(units)
     found: list[Quantity] = []
     pos = 0
     while (match := _START_RE.search(text, pos)) is not None:
@@ -125,7 +131,7 @@ def scan_quantities(text: str, units: Sequence[str] = DEFAULT_UNITS) -> list[Qua
         quantity, pos = _read(text, match.start(), floor, grammar)
         if quantity is not None:
             found.append(quantity)
-    return found
+    return tuple(found)
 
 
 def _arabic(token: str) -> Decimal | None:

@@ -92,14 +92,21 @@ def _with_sub_unit(text: str, end: int, limit: int, table: Organisations) -> int
     return end
 
 
+@lru_cache(maxsize=8)
+def _boundaries(starts_after: str) -> re.Pattern[str]:
+    """Positions at the start of the text, after a non-Chinese character or after a ``starts_after`` one."""
+    return re.compile(rf"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[{re.escape(starts_after)}]))" if starts_after
+                      else r"(?:^|(?<=[^\u4e00-\u9fff]))")
+
+
 def _starts(text: str, table: Organisations) -> Iterator[int]:
     """Offsets where a name may start: the city's full name anywhere, 市 or its short name after a boundary."""
     for prefix in table.city_prefixes:
         for m in re.finditer(re.escape(prefix), text):
             yield m.start()
-    for pos in range(len(text)):
-        before = text[pos - 1 : pos]
-        if not before or not _CJK.match(before) or before in table.starts_after:
+    for boundary in _boundaries(table.starts_after).finditer(text):
+        pos = boundary.start()
+        if pos < len(text):
             lead = _PLACE.match(text, pos)
             if text.startswith("市", pos) and not text.startswith("市场", pos) or text.startswith(table.city_short, pos):
                 yield pos
