@@ -12,6 +12,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
+from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -132,6 +133,57 @@ class Organisations(Model):
             raise ValueError(f"organisation aliases listed twice: {repeated}")
         return self
 
+class FigureMetric(Model):
+    """How the phrase around a number becomes a metric key (see ``rules/figures.toml``)."""
+
+    lead: tuple[str, ...] = ()
+    trail: tuple[str, ...] = ()
+    drop: str = ""
+    synonyms: tuple[tuple[str, str], ...] = ()
+    verbs: tuple[str, ...] = ()
+    change: tuple[str, ...] = ()
+    part: tuple[str, ...] = ()
+    plan: tuple[str, ...] = ()
+    bound: tuple[str, ...] = ()
+
+
+class FigureScope(Model):
+    """Words of time scope: running totals, the letter's own date, relative years."""
+
+    cumulative: tuple[str, ...] = ()
+    current: tuple[str, ...] = ()
+    relative_years: dict[str, int] = {}
+
+
+class FigureCompare(Model):
+    """What approximation words and bounds admit, and the rules' thresholds."""
+
+    tolerance: Decimal = Decimal("0.2")
+    below: tuple[str, ...] = ()
+    above: tuple[str, ...] = ()
+    around: tuple[str, ...] = ()
+    lower_bounds: tuple[str, ...] = ()
+    upper_bounds: tuple[str, ...] = ()
+    stale_days: int = 300
+
+
+class FigureExample(Model):
+    """Two sentences whose last figures state the same measure, or different ones."""
+
+    same: tuple[str, str] | None = None
+    differ: tuple[str, str] | None = None
+
+
+class Figures(Model):
+    """What the figure extractor and the figure rules know."""
+
+    skip_units: tuple[str, ...] = ()
+    families: dict[str, tuple[str, ...]] = {}
+    metric: FigureMetric = FigureMetric()
+    scope: FigureScope = FigureScope()
+    compare: FigureCompare = FigureCompare()
+    examples: tuple[FigureExample, ...] = ()
+
 
 class Agencies(Model):
     """How agencies are named in 抄送 and co-handling lists, for the co-handling rule."""
@@ -154,6 +206,7 @@ class Tables(Model):
     organisations: Organisations = Organisations()
     termbase: Termbase = Termbase()
     agencies: Agencies = Agencies()
+    figures: Figures = Figures()
 
     @model_validator(mode="after")
     def _no_overlap(self) -> Tables:

@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from replylint.claims import Claim
+from replylint.extract.figures import extract_figures
 from replylint.letter import Structure
 from replylint.source import Source
 
 Extractor = Callable[[Source, Structure], Iterable[Claim]]
-EXTRACTORS: list[Extractor] = []
+EXTRACTORS: list[Extractor] = [extract_figures]
 
 
 def extract_claims(source: Source, structure: Structure) -> tuple[Claim, ...]:

@@ -1,0 +1,144 @@
+"""The metric of a figure: the phrase that says what is counted, and its normalised key.
+
+The phrase is the figure's clause with the number taken out: ``累计发放贷款 1.08 亿元`` gives
+``累计发放贷款``, and ``认定 25 家市级…平台`` and ``认定市级…平台 25 家`` give the same
+phrase. When two figures share a clause (``联合 11 家银行发布 16 个金融产品``), the text
+between them is cut before the last verb: ``银行`` goes to the first, ``发布金融产品`` to the
+second. The key drops what belongs to the scope or the sentence (累计, 已, 共, 全市 …), the
+topic and particles, rewrites synonyms, and adds the unit family, so ``元`` never meets ``家``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from replylint.extract.scope import Mark, clause_bounds
+from replylint.tables import FigureMetric, Figures
+
+_QUOTED = re.compile(r"[“\"]([^“”\"\n]{2,12})[”\"]")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Normalised:
+    """A metric phrase reduced to its core, with the bound and plan words it carried."""
+
+    core: str | None
+    bound: str | None
+    planned: bool
+
+
+def _alternation(words: Sequence[str]) -> re.Pattern[str]:
+    ordered = sorted(set(words), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, ordered)) if ordered else "(?!)")
+
+
+@lru_cache(maxsize=8)
+def _verbs(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    return _alternation(verbs)
+
+
+def phrases(text: str, spans: Sequence[tuple[int, int]], marks: Sequence[Mark], verbs: tuple[str, ...]) -> list[str]:
+    """The metric phrase of each figure (given by its span in ``text``), time phrases removed."""
+    masked = _mask(text, marks)
+    out: list[str] = []
+    left_from: int | None = None
+    for i, (start, end) in enumerate(spans):
+        c0, c1 = clause_bounds(text, start)
+        left = max(c0, left_from) if left_from is not None and left_from > c0 else c0
+        nxt = spans[i + 1][0] if i + 1 < len(spans) and spans[i + 1][0] < c1 else None
+        if nxt is None:
+            right_end, left_from = c1, None
+        else:
+            cuts = [m.start() for m in _verbs(verbs).finditer(text, end, nxt)]
+            right_end = cuts[-1] if cuts else nxt
+            left_from = right_end
+        out.append(_SPACE.sub("", masked[left:start] + masked[end:right_end]))
+    return out
+
+
+def _mask(text: str, marks: Sequence[Mark]) -> str:
+    """``text`` with every time phrase blanked out (offsets kept)."""
+    chars = list(text)
+    for mark in marks:
+        chars[mark.start : mark.end] = " " * (mark.end - mark.start)
+    return "".join(chars)
+
+
+def normalise(phrase: str, topic: str | None, table: FigureMetric) -> Normalised:
+    """Reduce a metric phrase to the core that names the measure."""
+    core = "".join(ch for ch in phrase if ch not in table.drop and ch != "的")
+    core = re.sub(r"[（(][^）)]*[）)]", "", core)
+    if topic:
+        core = core.replace(topic, "")
+    core, bound, planned = _strip(core, table)
+    for old, new in table.synonyms:
+        core = core.replace(old, new)
+    core, bound2, planned2 = _strip(core, table)
+    return Normalised(core or None, bound or bound2, planned or planned2)
+
+
+def _strip(core: str, table: FigureMetric) -> tuple[str, str | None, bool]:
+    lead, trail = _lead_words(table.lead, table.bound), sorted(table.trail, key=len, reverse=True)
+    bound, planned = None, False
+    changed = True
+    while changed and core:
+        changed = False
+        for word in lead:
+            if core.startswith(word):
+                bound = bound or (word if word in table.bound else None)
+                planned = planned or word in table.plan
+                core, changed = core[len(word) :], True
+                break
+        for word in trail:
+            if core.endswith(word) and len(core) > len(word):
+                core, changed = core[: -len(word)], True
+                break
+    return core, bound, planned
+
+
+@lru_cache(maxsize=8)
+def _lead_words(lead: tuple[str, ...], bound: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(set(lead) | set(bound), key=len, reverse=True))
+
+
+def borrowed(core: str, table: FigureMetric) -> str:
+    """The core of the figure before, for a figure whose own phrase is empty (…，累计2256家)."""
+    for word in sorted(table.change, key=len, reverse=True):
+        if core.startswith(word) and len(core) > len(word):
+            return core[len(word) :]
+    return core
+
+
+def family(unit: str, table: Figures) -> str:
+    """The unit family: units of one family measure the same kind of thing (个/项/件)."""
+    return next((name for name, units in table.families.items() if unit in units), unit)
+
+
+def key(core: str, unit: str, table: Figures) -> str:
+    """The metric key: the normalised core and the unit family."""
+    return f"{core}|{family(unit, table)}"
+
+
+def quoted_terms(text: str) -> frozenset[str]:
+    """Short terms a letter puts in quotation marks (“数字贷”), formulas such as “4+6” left out."""
+    return frozenset(t for t in _QUOTED.findall(text) if not re.search(r"[+＋\d]", t))
+
+
+def topic_at(text: str, start: int, end: int, sentence: tuple[int, int], terms: frozenset[str]) -> str | None:
+    """The quoted term that the figure's sentence names nearest before it, else nearest after."""
+    s0, s1 = sentence
+    best_before: tuple[int, str] | None = None
+    best_after: tuple[int, str] | None = None
+    for term in terms:
+        for m in re.finditer(re.escape(term), text[s0:s1]):
+            at = s0 + m.start()
+            if at + len(term) <= start and (best_before is None or at > best_before[0]):
+                best_before = (at, term)
+            elif at >= end and (best_after is None or at < best_after[0]):
+                best_after = (at, term)
+    chosen = best_before or best_after
+    return chosen[1] if chosen else None

@@ -1,0 +1,269 @@
+"""Time scopes of figures: the phrases that say when a figure holds, resolved to dates.
+
+A letter says *when* a figure holds in many ways: a year (``2022年``), a period
+(``2023 年 1-3 月``, ``2022-2025 年``, ``2023年上半年``), an as-of date (``截至2022年末``,
+``截止 2022 年``), a running total (``累计``), or words relative to the letter's 成文日期
+(``今年``, ``去年``, ``今年以来``, ``截至目前``, ``目前``), and plans (``首期``, ``5年内``).
+:func:`find_marks` finds these phrases in a paragraph; :func:`scope_at` picks the one that
+governs a figure and resolves it against the letter's date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from typing import Literal
+
+from replylint.letter import chinese_ordinal
+from replylint.models import Model
+from replylint.tables import FigureScope
+
+ScopeKind = Literal["year", "period", "as_of", "cumulative", "relative", "none"]
+
+_SENTENCE_END = "。！？!?\n"
+_CLAUSE_END = _SENTENCE_END + "；;，,：:（）()、"
+_OPEN, _CLOSE = "（(", "）)"
+_YEAR = r"(?P<y>(?:19|20)\d{2})\s*年"
+_SPACE = r"\s*"
+_CN_SMALL = "一二三四五六七八九十两"
+_QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+class Scope(Model):
+    """When a figure holds: the kind of scope, its phrase, and its dates when resolvable.
+
+    ``start``/``end`` bound the period the figure covers (both inclusive); an as-of or
+    running total has only ``end``, the date it is counted up to. ``cumulative`` is set by
+    累计 and its kin, alone or on top of a year or period (``2023 年累计``).
+    """
+
+    kind: ScopeKind = "none"
+    phrase: str | None = None
+    start: date | None = None
+    end: date | None = None
+    cumulative: bool = False
+
+    @property
+    def resolved(self) -> bool:
+        """Whether the scope names a definite time (a period or a date it runs up to)."""
+        return self.end is not None and (self.start is not None or self.kind in ("as_of", "cumulative", "relative"))
+
+    def describe(self) -> str:
+        """The scope for messages: its phrase and its resolved dates."""
+        words = self.phrase or "未注明时间"
+        if self.start and self.end:
+            return f"{words}: {self.start.isoformat()}..{self.end.isoformat()}"
+        if self.end:
+            return f"{words}: ≤{self.end.isoformat()}"
+        return words
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A time phrase found in a paragraph, with the scope it states (not yet cumulative)."""
+
+    start: int
+    end: int
+    scope: Scope
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    rel: str
+    items: tuple[tuple[str, re.Pattern[str]], ...]
+    cumulative: re.Pattern[str]
+
+
+def _patterns(table: FigureScope) -> _Patterns:
+    return _compile(tuple(table.relative_years), table.current, table.cumulative)
+
+
+@lru_cache(maxsize=8)
+def _compile(relative: tuple[str, ...], current_words: tuple[str, ...], cumulative_words: tuple[str, ...]) -> _Patterns:
+    rel_words = sorted(relative, key=len, reverse=True)
+    rel = "|".join(map(re.escape, rel_words)) or "(?!)"
+    year = rf"(?:{_YEAR}|(?P<rel>{rel}))"
+    dash = r"\s*[-－—–~～至到]\s*"
+    current = "|".join(map(re.escape, sorted(current_words, key=len, reverse=True))) or "(?!)"
+    items = (
+        ("as_of", rf"(?:截至|截止|截止到|截至到){_SPACE}{year}(?:{_SPACE}(?P<m>\d{{1,2}}){_SPACE}月)?(?:{_SPACE}(?P<d>\d{{1,2}}){_SPACE}日)?{_SPACE}(?:末|底)?"),
+        ("current", rf"(?:{current})"),
+        ("months", rf"{year}{_SPACE}(?P<m1>\d{{1,2}}){dash}(?P<m2>\d{{1,2}}){_SPACE}月(?:份)?"),
+        ("years", rf"(?P<y1>(?:19|20)\d{{2}}){dash}(?P<y2>(?:19|20)\d{{2}}){_SPACE}年度?"),
+        ("from_within", rf"{_YEAR}{_SPACE}起{_SPACE}(?P<n>\d{{1,2}}|[{_CN_SMALL}]{{1,2}}){_SPACE}年内"),
+        ("within", rf"(?P<n>\d{{1,2}}|[{_CN_SMALL}]{{1,2}}){_SPACE}年内"),
+        ("recent", rf"近(?:\d{{1,2}}|[{_CN_SMALL}]{{1,2}})?{_SPACE}年(?:来)?"),
+        ("half", rf"{year}{_SPACE}(?P<h>上|下)半年"),
+        ("quarter", rf"{year}{_SPACE}第?(?P<q>[一二三四1-4]){_SPACE}季度"),
+        ("month", rf"{year}{_SPACE}(?P<m>\d{{1,2}}){_SPACE}月(?:份)?(?:{_SPACE}(?P<d>\d{{1,2}}){_SPACE}日)?"),
+        ("since", rf"{year}{_SPACE}(?:以来|至今)"),
+        ("year", rf"{year}(?:度)?"),
+        ("first", r"首期"),
+    )
+    cumulative = "|".join(map(re.escape, cumulative_words)) or "(?!)"
+    return _Patterns(rel, tuple((kind, re.compile(p)) for kind, p in items), re.compile(cumulative))
+
+
+def find_marks(text: str, letter_date: date | None, table: FigureScope) -> list[Mark]:
+    """Every time phrase of ``text``, left to right, overlaps resolved to the earliest-longest."""
+    pats = _patterns(table)
+    found: list[tuple[int, int, str, re.Match[str]]] = []
+    for kind, pattern in pats.items:
+        found.extend((m.start(), -m.end(), kind, m) for m in pattern.finditer(text) if m.end() > m.start())
+    marks: list[Mark] = []
+    last_end = -1
+    for start, neg_end, kind, m in sorted(found, key=lambda f: (f[0], f[1])):
+        if start < last_end or _in_title(text, start):
+            continue
+        scope = _resolve(kind, m, letter_date, table)
+        if scope is not None:
+            marks.append(Mark(start, -neg_end, scope))
+            last_end = -neg_end
+    return marks
+
+
+def _in_title(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside a 《》 title, whose years are names, not scopes."""
+    return text.count("《", 0, pos) > text.count("》", 0, pos)
+
+
+def _year_of(m: re.Match[str], letter_date: date | None, table: FigureScope) -> int | None:
+    groups = m.groupdict()
+    if groups.get("y"):
+        return int(groups["y"])
+    if groups.get("rel") and letter_date is not None:
+        return letter_date.year + table.relative_years[groups["rel"]]
+    return None
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _clamp(end: date, letter_date: date | None) -> date:
+    """A period that runs past the letter's date is counted up to that date."""
+    return min(end, letter_date) if letter_date else end
+
+
+def _resolve(kind: str, m: re.Match[str], letter_date: date | None, table: FigureScope) -> Scope | None:
+    phrase = re.sub(r"\s+", "", m.group())
+    g = m.groupdict()
+    try:
+        if kind == "current":
+            return Scope(kind="relative", phrase=phrase, end=letter_date)
+        if kind in ("within", "recent", "first"):
+            return Scope(kind="period", phrase=phrase)
+        if kind == "years":
+            return Scope(kind="period", phrase=phrase, start=date(int(g["y1"]), 1, 1), end=date(int(g["y2"]), 12, 31))
+        if kind == "from_within":
+            first = int(g["y"])
+            span = chinese_ordinal(g["n"].replace("两", "二"))
+            if not span:
+                return None
+            return Scope(kind="period", phrase=phrase, start=date(first, 1, 1), end=date(first + span - 1, 12, 31))
+        year = _year_of(m, letter_date, table)
+        relative = bool(g.get("rel"))
+        if year is None:
+            return Scope(kind="relative" if relative else "period", phrase=phrase)
+        if kind == "as_of":
+            month = int(g["m"]) if g.get("m") else 12
+            end = date(year, month, int(g["d"])) if g.get("d") else _month_end(year, month)
+            return Scope(kind="as_of", phrase=phrase, end=end)
+        if kind == "months":
+            start, end = date(year, int(g["m1"]), 1), _month_end(year, int(g["m2"]))
+        elif kind == "month":
+            start = date(year, int(g["m"]), int(g["d"]) if g.get("d") else 1)
+            end = start if g.get("d") else _month_end(year, int(g["m"]))
+        elif kind == "half":
+            start, end = (date(year, 1, 1), date(year, 6, 30)) if g["h"] == "上" else (date(year, 7, 1), date(year, 12, 31))
+        elif kind == "quarter":
+            q = _QUARTERS[g["q"]]
+            start, end = date(year, 3 * q - 2, 1), _month_end(year, 3 * q)
+        elif kind == "since":
+            start, end = date(year, 1, 1), letter_date
+        else:
+            start, end = date(year, 1, 1), date(year, 12, 31)
+        if start and end and start > end:
+            return None
+        scope_kind: ScopeKind = "relative" if relative else ("year" if kind == "year" else "period")
+        return Scope(kind=scope_kind, phrase=phrase, start=start, end=_clamp(end, letter_date) if end else None)
+    except (ValueError, KeyError):
+        return None
+
+
+def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    """Start and end of the sentence of ``text`` that holds offset ``pos``."""
+    return _bounds(text, pos, _SENTENCE_END)
+
+
+def clause_bounds(text: str, pos: int) -> tuple[int, int]:
+    """Start and end of the clause (between commas, colons, brackets…) that holds ``pos``."""
+    return _bounds(text, pos, _CLAUSE_END)
+
+
+def comma_bounds(text: str, pos: int) -> tuple[int, int]:
+    """Start and end of the stretch between commas that holds ``pos`` (lists with 、 kept whole)."""
+    return _bounds(text, pos, _CLAUSE_END.replace("、", ""))
+
+
+def _bounds(text: str, pos: int, stops: str) -> tuple[int, int]:
+    start = pos
+    while start > 0 and text[start - 1] not in stops:
+        start -= 1
+    end = pos
+    while end < len(text) and text[end] not in stops:
+        end += 1
+    return start, end
+
+
+def paren_group(text: str, pos: int, floor: int) -> tuple[int, int] | None:
+    """The bracketed stretch ``（…）`` around ``pos`` after ``floor``, or None if there is none."""
+    depth = 0
+    for i in range(pos - 1, floor - 1, -1):
+        if text[i] in _CLOSE:
+            depth += 1
+        elif text[i] in _OPEN:
+            if depth == 0:
+                close = next((j for j in range(pos, len(text)) if text[j] in _CLOSE), len(text))
+                return i, close
+            depth -= 1
+    return None
+
+
+def scope_at(
+    text: str, pos: int, marks: Sequence[Mark], letter_date: date | None, table: FigureScope
+) -> Scope:
+    """The scope that governs a figure starting at ``pos``.
+
+    The nearest time phrase before the figure in its sentence governs it; a phrase inside
+    brackets governs only inside them, and a running-total word (累计) or a phrase without
+    dates (首期, 5年内) only its clause. A running total in brackets (``（累计 5100 家次）``)
+    does not take the sentence's period.
+    """
+    s0, _ = sentence_bounds(text, pos)
+    c0, _ = clause_bounds(text, pos)
+    own = paren_group(text, pos, s0)
+
+    def visible(mark: Mark) -> bool:
+        group = paren_group(text, mark.start, s0)
+        local = mark.scope.end is None and mark.scope.start is None
+        return (group is None or group == own) and (not local or mark.start >= c0)
+
+    before = [m for m in marks if s0 <= m.start and m.end <= pos and visible(m)]
+    cumulative = any(
+        c0 <= m.start() < pos for m in _patterns(table).cumulative.finditer(text, c0, pos)
+    )
+    if cumulative and own is not None:
+        before = [m for m in before if own[0] <= m.start]
+    if before:
+        scope = before[-1].scope
+        if cumulative:
+            scope = scope.model_copy(update={"cumulative": True, "phrase": f"{scope.phrase}累计"})
+        return scope
+    if cumulative:
+        return Scope(kind="cumulative", phrase="累计", end=letter_date, cumulative=True)
+    return Scope()
