@@ -161,6 +161,7 @@ class FigureCompare(Model):
     tolerance: Decimal = Decimal("0.2")
     below: tuple[str, ...] = ()
     above: tuple[str, ...] = ()
+    open_above: tuple[str, ...] = ()
     around: tuple[str, ...] = ()
     lower_bounds: tuple[str, ...] = ()
     upper_bounds: tuple[str, ...] = ()

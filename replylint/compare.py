@@ -1,0 +1,102 @@
+"""Helpers the figure rules share: which values a figure admits, grouping, and wording.
+
+Rules never compare every figure with every other: they group figures by what they measure
+(:attr:`Figure.group_key`) and then by the value stated, and compare the few value groups.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+from decimal import Decimal
+
+from replylint.corpus import Corpus, Letter, group_by
+from replylint.extract.figures import Figure
+from replylint.registry import At
+from replylint.tables import FigureCompare
+
+Stated = tuple[Letter, Figure]
+Interval = tuple[Decimal | None, Decimal | None]
+
+
+def stated_figures(corpus: Corpus, keep: Callable[[Letter, Figure], bool] = lambda letter, fig: True) -> list[Stated]:
+    """Every figure with a metric key that ``keep`` accepts, with its letter."""
+    return [(letter, fig) for letter, fig in corpus.claims("figure") if fig.group_key and keep(letter, fig)]
+
+
+def interval(fig: Figure, table: FigureCompare) -> Interval:
+    """The values a figure admits: exact values one point (a range its two ends), an
+    approximation a band around it, a bound everything on one side (``None`` = unbounded)."""
+    low: Decimal | None = fig.value
+    high: Decimal | None = fig.high if fig.high is not None else fig.value
+    words = [w for w in (fig.approx or "").split("…") if w]
+    t = table.tolerance
+    for word in words:
+        if word in table.around:
+            low, high = low * (1 - t), high * (1 + t) if high is not None else None
+        elif word in table.below:
+            low = low * (1 - t)
+        elif word in table.open_above:
+            high = None
+        elif word in table.above:
+            high = high * (1 + t) if high is not None else None
+    if fig.bound in table.lower_bounds:
+        high = None
+    elif fig.bound in table.upper_bounds:
+        low = Decimal(0)
+    return low, high
+
+
+def overlap(a: Interval, b: Interval) -> bool:
+    """Whether two intervals share a value."""
+    return (a[1] is None or b[0] is None or b[0] <= a[1]) and (b[1] is None or a[0] is None or a[0] <= b[1])
+
+
+def below(a: Interval, b: Interval) -> bool:
+    """Whether every value of ``a`` is smaller than every value of ``b``."""
+    return a[1] is not None and b[0] is not None and a[1] < b[0]
+
+
+def by_value(items: Iterable[Stated]) -> list[list[Stated]]:
+    """Figures grouped by the value they state (value, range end, approximation and bound)."""
+    groups = group_by(items, lambda item: (item[1].value, item[1].high, item[1].approx, item[1].bound))
+    return [groups[k] for k in sorted(groups, key=lambda k: (k[0], k[1] or 0, k[2] or "", k[3] or ""))]
+
+
+def as_of(letter: Letter, fig: Figure) -> date | None:
+    """The date a running total is counted up to: its scope's end, else the letter's date."""
+    return fig.scope.end or letter.date
+
+
+def shown(fig: Figure) -> str:
+    """The figure as written, without the spaces PDF extraction leaves."""
+    return "".join(fig.raw.split())
+
+
+def measure(items: Sequence[Stated]) -> str:
+    """What some figures count, for messages: the fullest metric phrase, and the topic."""
+    fig = max((fig for _, fig in items), key=lambda f: len(f.metric))
+    return f"{fig.metric}（{fig.topic}）" if fig.topic else fig.metric
+
+
+def letters(items: Sequence[Stated]) -> str:
+    """The letters of some figures, each once, with their dates."""
+    return "、".join(dict.fromkeys(letter.label for letter, _ in items))
+
+
+def scopes(items: Sequence[Stated]) -> str:
+    """The time scopes of some figures, each once."""
+    return "; ".join(dict.fromkeys(fig.scope.describe() for _, fig in items))
+
+
+def side(items: Sequence[Stated]) -> str:
+    """One side of a disagreement: the value, the letters and their scopes."""
+    return f"{shown(items[0][1])} ({letters(items)}; {scopes(items)})"
+
+
+def places(items: Iterable[Stated], role: str) -> list[At]:
+    """One place per letter (its first such figure), with a role such as ``earlier``."""
+    first: dict[str, Stated] = {}
+    for letter, fig in items:
+        first.setdefault(letter.path, (letter, fig))
+    return [At(letter, fig.span, role) for letter, fig in first.values()]
