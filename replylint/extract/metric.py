@@ -74,11 +74,14 @@ def normalise(phrase: str, topic: str | None, table: FigureMetric) -> Normalised
     core = re.sub(r"[（(][^）)]*[）)]", "", core)
     if topic:
         core = core.replace(topic, "")
-    core, bound, planned = _strip(core, table)
+    bound = next((word for word in _lead_words((), table.bound) if word in core), None)
+    if bound:
+        core = core.replace(bound, "", 1)
+    core, bound1, planned = _strip(core, table)
     for old, new in table.synonyms:
         core = core.replace(old, new)
     core, bound2, planned2 = _strip(core, table)
-    return Normalised(core or None, bound or bound2, planned or planned2)
+    return Normalised(core or None, bound or bound1 or bound2, planned or planned2)
 
 
 def _strip(core: str, table: FigureMetric) -> tuple[str, str | None, bool]:

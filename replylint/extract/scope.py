@@ -144,9 +144,9 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _clamp(end: date, letter_date: date | None) -> date:
-    """A period that runs past the letter's date is counted up to that date."""
-    return min(end, letter_date) if letter_date else end
+def _clamp(start: date, end: date, letter_date: date | None) -> date:
+    """A period under way at the letter's date is counted up to that date."""
+    return letter_date if letter_date and start <= letter_date < end else end
 
 
 def _resolve(kind: str, m: re.Match[str], letter_date: date | None, table: FigureScope) -> Scope | None:
@@ -190,7 +190,7 @@ def _resolve(kind: str, m: re.Match[str], letter_date: date | None, table: Figur
         if start and end and start > end:
             return None
         scope_kind: ScopeKind = "relative" if relative else ("year" if kind == "year" else "period")
-        return Scope(kind=scope_kind, phrase=phrase, start=start, end=_clamp(end, letter_date) if end else None)
+        return Scope(kind=scope_kind, phrase=phrase, start=start, end=_clamp(start, end, letter_date) if end else None)
     except (ValueError, KeyError):
         return None
 
