@@ -151,6 +151,7 @@ class FigureScope(Model):
     """Words of time scope: running totals, the letter's own date, relative years."""
 
     cumulative: tuple[str, ...] = ()
+    rate: tuple[str, ...] = ()
     current: tuple[str, ...] = ()
     relative_years: dict[str, int] = {}
 

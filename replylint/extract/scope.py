@@ -30,6 +30,7 @@ _OPEN, _CLOSE = "（(", "）)"
 _YEAR = r"(?P<y>(?:19|20)\d{2})\s*年"
 _SPACE = r"\s*"
 _CN_SMALL = "一二三四五六七八九十两"
+_BASE_BEFORE = ("比", "较", "照", "于")
 _QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
@@ -93,7 +94,7 @@ def _compile(relative: tuple[str, ...], current_words: tuple[str, ...], cumulati
         ("as_of", rf"(?:截至|截止|截止到|截至到){_SPACE}{year}(?:{_SPACE}(?P<m>\d{{1,2}}){_SPACE}月)?(?:{_SPACE}(?P<d>\d{{1,2}}){_SPACE}日)?{_SPACE}(?:末|底)?"),
         ("current", rf"(?:{current})"),
         ("months", rf"{year}{_SPACE}(?P<m1>\d{{1,2}}){dash}(?P<m2>\d{{1,2}}){_SPACE}月(?:份)?"),
-        ("years", rf"(?P<y1>(?:19|20)\d{{2}}){dash}(?P<y2>(?:19|20)\d{{2}}){_SPACE}年度?"),
+        ("years", rf"(?P<y1>(?:19|20)\d{{2}})(?:{dash}|\s*、\s*)(?P<y2>(?:19|20)\d{{2}}){_SPACE}年度?"),
         ("from_within", rf"{_YEAR}{_SPACE}起{_SPACE}(?P<n>\d{{1,2}}|[{_CN_SMALL}]{{1,2}}){_SPACE}年内"),
         ("within", rf"(?P<n>\d{{1,2}}|[{_CN_SMALL}]{{1,2}}){_SPACE}年内"),
         ("recent", rf"近(?:\d{{1,2}}|[{_CN_SMALL}]{{1,2}})?{_SPACE}年(?:来)?"),
@@ -117,7 +118,7 @@ def find_marks(text: str, letter_date: date | None, table: FigureScope) -> list[
     marks: list[Mark] = []
     last_end = -1
     for start, neg_end, kind, m in sorted(found, key=lambda f: (f[0], f[1])):
-        if start < last_end or _in_title(text, start):
+        if start < last_end or _in_title(text, start) or (kind == "year" and _comparison_base(text, start)):
             continue
         scope = _resolve(kind, m, letter_date, table)
         if scope is not None:
@@ -129,6 +130,11 @@ def find_marks(text: str, letter_date: date | None, table: FigureScope) -> list[
 def _in_title(text: str, pos: int) -> bool:
     """Whether ``pos`` lies inside a 《》 title, whose years are names, not scopes."""
     return text.count("《", 0, pos) > text.count("》", 0, pos)
+
+
+def _comparison_base(text: str, pos: int) -> bool:
+    """Whether a year phrase is the base of a comparison (比上年增长, 按照上年度…), not a scope."""
+    return text[max(0, pos - 1) : pos] in _BASE_BEFORE
 
 
 def _year_of(m: re.Match[str], letter_date: date | None, table: FigureScope) -> int | None:
@@ -239,25 +245,32 @@ def scope_at(
 ) -> Scope:
     """The scope that governs a figure starting at ``pos``.
 
-    The nearest time phrase before the figure in its sentence governs it; a phrase inside
-    brackets governs only inside them, and a running-total word (累计) or a phrase without
-    dates (首期, 5年内) only its clause. A running total in brackets (``（累计 5100 家次）``)
-    does not take the sentence's period.
+    The nearest time phrase before the figure in its sentence governs it, and a running-total
+    word (累计) makes it and the rest of the sentence up to a semicolon a running total (rates
+    such as 日均 excepted); a phrase inside
+    brackets governs only inside them, and a phrase without dates (首期, 5年内) only its
+    clause. A running total in brackets (``（累计 5100 家次）``) does not take the sentence's
+    period.
     """
     s0, _ = sentence_bounds(text, pos)
-    c0, _ = clause_bounds(text, pos)
     own = paren_group(text, pos, s0)
+    c0, _ = clause_bounds(text, own[0] if own else pos)
+
+    def visible_at(at: int) -> bool:
+        group = paren_group(text, at, s0)
+        return group is None or group == own
 
     def visible(mark: Mark) -> bool:
-        group = paren_group(text, mark.start, s0)
         local = mark.scope.end is None and mark.scope.start is None
-        return (group is None or group == own) and (not local or mark.start >= c0)
+        return visible_at(mark.start) and (not local or mark.start >= c0)
 
     before = [m for m in marks if s0 <= m.start and m.end <= pos and visible(m)]
-    cumulative = any(
-        c0 <= m.start() < pos for m in _patterns(table).cumulative.finditer(text, c0, pos)
-    )
-    if cumulative and own is not None:
+    c1, _ = _bounds(text, pos, "；;" + _SENTENCE_END)
+    words = [m.start() for m in _patterns(table).cumulative.finditer(text, max(s0, c1), pos) if visible_at(m.start())]
+    clause = text[clause_bounds(text, pos)[0] : pos]
+    cumulative = bool(words) and (clause_bounds(text, words[-1])[0] == clause_bounds(text, pos)[0]
+                                  or not any(word in clause for word in table.rate))
+    if cumulative and own is not None and words[-1] > own[0]:
         before = [m for m in before if own[0] <= m.start]
     if before:
         scope = before[-1].scope
