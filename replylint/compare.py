@@ -76,7 +76,8 @@ def shown(fig: Figure) -> str:
 def measure(items: Sequence[Stated]) -> str:
     """What some figures count, for messages: the fullest metric phrase, and the topic."""
     fig = max((fig for _, fig in items), key=lambda f: len(f.metric))
-    return f"{fig.metric}（{fig.topic}）" if fig.topic else fig.metric
+    what = fig.metric or (fig.metric_key or "").split("|")[0]
+    return f"{what}（{fig.topic}）" if fig.topic else what
 
 
 def letters(items: Sequence[Stated]) -> str:

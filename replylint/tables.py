@@ -142,6 +142,8 @@ class FigureMetric(Model):
     synonyms: tuple[tuple[str, str], ...] = ()
     verbs: tuple[str, ...] = ()
     change: tuple[str, ...] = ()
+    comparison_lead: tuple[str, ...] = ()
+    comparison: tuple[str, ...] = ()
     part: tuple[str, ...] = ()
     plan: tuple[str, ...] = ()
     bound: tuple[str, ...] = ()

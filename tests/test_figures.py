@@ -110,6 +110,28 @@ def test_two_figures_in_one_clause_split_at_the_verb():
     assert banks.metric == "联合银行" and products.metric == "发布金融产品"
 
 
+def test_growth_rates_are_keyed_with_the_figure_they_compare():
+    firms, growth, certified, total, total_growth = figures(
+        "2022 年全市科技型中小企业入库 2701 家，比上年增长 8%；通过高企认定 1025 家，高企总量为 2630 家，比上年增长 14.6%。"
+    )
+    assert growth.metric_key != total_growth.metric_key
+    assert growth.metric_key.startswith(firms.metric_key.split("|")[0])
+
+
+def test_values_listed_under_one_phrase_are_not_comparable():
+    first, second = figures("提前完成省下达目标175.29%、134.29%。")
+    assert first.metric_key is None and second.metric_key is None
+
+
+def test_letters_repeating_one_enumeration_do_not_conflict():
+    text = "2022年，完成省下达目标175.29%、134.29%，比上年增长 8%；高企总量为 2630 家，比上年增长 14.6%。\n\n{}\n"
+    corpus = Corpus(tuple(
+        Letter.from_source(Source(path=f"{i}.txt", text=text.format(day)))
+        for i, day in enumerate(("2023年6月29日", "2024年1月3日"))
+    ))
+    assert run_rules(corpus, [RULES["RL102"]]) == []
+
+
 def test_percent_range_is_one_figure():
     fig = one("贴息比例为10%～20%。")
     assert (fig.value, fig.high, fig.unit) == (Decimal(10), Decimal(20), "%")

@@ -75,28 +75,27 @@ def _is_figure(text: str, q: Quantity, table: Figures) -> bool:
 
 def _paragraph_figures(
     source: Source, para: Paragraph, table: Figures, letter_date: date | None, terms: frozenset[str], base: int
-) -> Iterator[Figure]:
+) -> list[Figure]:
     text = para.text
     quantities = [q for q in scan_quantities(text, DEFAULT_UNITS) if _is_figure(text, q, table)]
     if not quantities:
-        return
+        return []
     marks = find_marks(text, letter_date, table.scope)
     written = metrics.phrases(text, [(q.start, q.end) for q in quantities], marks, table.metric.verbs)
     heading_topic = _heading_topic(text, terms)
+    found: list[Figure] = []
     previous: tuple[int, str, str] | None = None  # (sentence start, core, unit family)
     for q, phrase in zip(quantities, written):
         sentence = sentence_bounds(text, q.start)
-        scope = scope_at(text, q.start, marks, letter_date, table.scope)
         topic = metrics.topic_at(text, q.start, q.end, sentence, terms) or heading_topic
         norm = metrics.normalise(phrase, topic, table.metric)
-        core = norm.core
         family = metrics.family(q.unit, table)
-        if core is None and previous and previous[0] == sentence[0] and previous[2] == family:
-            core = metrics.borrowed(previous[1], table.metric)
-        if core is not None:
+        before = previous if previous and previous[0] == sentence[0] else None
+        core = metrics.completed(norm.core, before and before[1], before is not None and before[2] == family, table.metric)
+        if norm.core is not None and core is not None:
             previous = (sentence[0], core, family)
         span = source.view_span(para.start + q.start, para.start + q.end)
-        yield Figure(
+        found.append(Figure(
             span=span,
             raw=source.text[span.start : span.end],
             value=q.value,
@@ -108,11 +107,28 @@ def _paragraph_figures(
             metric=phrase,
             metric_key=metrics.key(core, q.unit, table) if core else None,
             topic=topic,
-            scope=scope,
+            scope=scope_at(text, q.start, marks, letter_date, table.scope),
             part=_after(text, sentence[0], q.start, table.metric.part),
             planned=norm.planned or _after(text, comma_bounds(text, q.start)[0], q.start, table.metric.plan),
             sentence=base + text.count("。", 0, q.start),
-        )
+        ))
+    return _unkey_enumerations(found)
+
+
+def _unkey_enumerations(found: list[Figure]) -> list[Figure]:
+    """Drop the key of figures that share key and scope with a different value in one sentence.
+
+    ``提前完成省下达目标175.29%、134.29%`` or ``其中…445 个信息系统，…138 个信息系统`` list
+    values of different subjects under one phrase: none of them can be compared alone.
+    """
+    values: dict[tuple, set] = {}
+    for fig in found:
+        values.setdefault((fig.sentence, fig.group_key, fig.scope), set()).add(fig.value)
+    return [
+        fig.model_copy(update={"metric_key": None})
+        if fig.metric_key and len(values[(fig.sentence, fig.group_key, fig.scope)]) > 1 else fig
+        for fig in found
+    ]
 
 
 def _after(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:

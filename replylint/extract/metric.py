@@ -108,8 +108,25 @@ def _lead_words(lead: tuple[str, ...], bound: tuple[str, ...]) -> tuple[str, ...
     return tuple(sorted(set(lead) | set(bound), key=len, reverse=True))
 
 
-def borrowed(core: str, table: FigureMetric) -> str:
-    """The core of the figure before, for a figure whose own phrase is empty (…，累计2256家)."""
+def completed(core: str | None, before: str | None, same_family: bool, table: FigureMetric) -> str | None:
+    """The core of a figure, completed from the figure before it in its sentence (``before``).
+
+    A figure with no phrase of its own takes the phrase before it, change words dropped
+    (新增596家…，累计2256多家), when it counts in the same unit family; a comparison
+    (比上年增长 8%) is a comparison of the figure before it.
+    """
+    if before is None:
+        return None if core is not None and _is_comparison(core, table) else core
+    if core is None:
+        return _without_change(before, table) if same_family else None
+    return before + core if _is_comparison(core, table) else core
+
+
+def _is_comparison(core: str, table: FigureMetric) -> bool:
+    return core.startswith(table.comparison_lead) or core in table.comparison
+
+
+def _without_change(core: str, table: FigureMetric) -> str:
     for word in sorted(table.change, key=len, reverse=True):
         if core.startswith(word) and len(core) > len(word):
             return core[len(word) :]
