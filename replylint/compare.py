@@ -16,6 +16,7 @@ from replylint.registry import At
 from replylint.tables import FigureCompare
 
 Stated = tuple[Letter, Figure]
+LISTED = 5  # letters named in a message; the locations list every one
 Interval = tuple[Decimal | None, Decimal | None]
 
 
@@ -81,8 +82,10 @@ def measure(items: Sequence[Stated]) -> str:
 
 
 def letters(items: Sequence[Stated]) -> str:
-    """The letters of some figures, each once, with their dates."""
-    return "、".join(dict.fromkeys(letter.label for letter, _ in items))
+    """The letters of some figures, each once, with their dates; past five, how many more."""
+    labels = list(dict.fromkeys(letter.label for letter, _ in items))
+    more = f"、… (+{len(labels) - LISTED})" if len(labels) > LISTED else ""
+    return "、".join(labels[:LISTED]) + more
 
 
 def scopes(items: Sequence[Stated]) -> str:
