@@ -88,14 +88,26 @@ def letters(items: Sequence[Stated]) -> str:
     return "、".join(labels[:LISTED]) + more
 
 
-def scopes(items: Sequence[Stated]) -> str:
+def scopes(items: Sequence[Stated], lang: str = "zh") -> str:
     """The time scopes of some figures, each once."""
-    return "; ".join(dict.fromkeys(fig.scope.describe() for _, fig in items))
+    return "; ".join(dict.fromkeys(fig.scope.describe(lang) for _, fig in items))
 
 
-def side(items: Sequence[Stated]) -> str:
+def side(items: Sequence[Stated], lang: str = "zh") -> str:
     """One side of a disagreement: the value, the letters and their scopes."""
-    return f"{shown(items[0][1])} ({letters(items)}; {scopes(items)})"
+    if lang == "zh":
+        return f"{shown(items[0][1])}（{letters(items)}；{scopes(items, lang)}）"
+    return f"{shown(items[0][1])} ({letters(items)}; {scopes(items, lang)})"
+
+
+def sides(groups: Sequence[Sequence[Stated]]) -> dict[str, str]:
+    """Message values naming every value group, in Chinese (``sides``) and English (``sides_en``)."""
+    return {"sides": "；".join(side(g) for g in groups), "sides_en": "; ".join(side(g, "en") for g in groups)}
+
+
+def old_new(old: Sequence[Stated], new: Sequence[Stated]) -> dict[str, str]:
+    """Message values for an earlier and a later side, in Chinese and in English."""
+    return {"old": side(old), "new": side(new), "old_en": side(old, "en"), "new_en": side(new, "en")}
 
 
 def places(items: Iterable[Stated], role: str) -> list[At]:

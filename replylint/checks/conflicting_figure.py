@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import combinations
 
-from replylint.compare import Stated, by_value, interval, measure, overlap, places, side, stated_figures
+from replylint.compare import Stated, by_value, interval, measure, overlap, places, sides, stated_figures
 from replylint.corpus import Corpus, group_by
 from replylint.models import Finding
 from replylint.registry import rule
@@ -16,7 +16,7 @@ from replylint.tables import load_tables
     "RL102",
     severity="warning",
     message_zh="“{what}”在同一时间范围（{scope}）内数值不一致：{sides}",
-    message_en="“{what}” has different values for the same time scope ({scope}): {sides}",
+    message_en="“{what}” has different values for the same time scope ({scope_en}): {sides_en}",
 )
 def conflicting_figure(corpus: Corpus) -> Iterator[Finding]:
     """The same metric with different values for the same time scope.
@@ -70,7 +70,8 @@ def conflicting_figure(corpus: Corpus) -> Iterator[Finding]:
                 [place for group in values for place in places(group, "value")],
                 what=measure(items),
                 scope=items[0][1].scope.describe(),
-                sides="；".join(side(group) for group in values),
+                scope_en=items[0][1].scope.describe("en"),
+                **sides(values),
             )
 
 

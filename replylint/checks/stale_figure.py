@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from replylint.compare import by_value, measure, places, side, stated_figures
+from replylint.compare import by_value, measure, old_new, places, stated_figures
 from replylint.corpus import Corpus, group_by
 from replylint.extract.figures import Figure
 from replylint.models import Finding
@@ -16,7 +16,7 @@ from replylint.tables import load_tables
     "RL103",
     severity="info",
     message_zh="“{what}”在相隔 {days} 天的信函中数值未变：{old} → {new}，请确认是否已更新",
-    message_en="“{what}” is unchanged between letters {days} days apart: {old} → {new}; check that it is up to date",
+    message_en="“{what}” is unchanged between letters {days} days apart: {old_en} → {new_en}; check that it is up to date",
 )
 def stale_figure(corpus: Corpus, *, days: int | None = None) -> Iterator[Finding]:
     """A current figure repeated unchanged in a letter written much later.
@@ -73,7 +73,7 @@ def stale_figure(corpus: Corpus, *, days: int | None = None) -> Iterator[Finding
                 yield stale_figure.finding(
                     places(first, "earlier") + places(later, "later"),
                     what=measure(first + later), days=(max(letter.date for letter, _ in later) - start).days,
-                    old=side(first), new=side(later),
+                    **old_new(first, later),
                 )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import combinations
 
-from replylint.compare import as_of, below, by_value, interval, measure, places, side, stated_figures
+from replylint.compare import as_of, below, by_value, interval, measure, old_new, places, stated_figures
 from replylint.corpus import Corpus, group_by
 from replylint.models import Finding
 from replylint.registry import rule
@@ -16,7 +16,7 @@ from replylint.tables import load_tables
     "RL101",
     severity="error",
     message_zh="累计数“{what}”在较晚的信函或日期中变小了：{old} → {new}",
-    message_en="the running total “{what}” went down in a later letter or as-of date: {old} → {new}",
+    message_en="the running total “{what}” went down in a later letter or as-of date: {old_en} → {new_en}",
 )
 def total_decreased(corpus: Corpus) -> Iterator[Finding]:
     """A running total that is smaller in a later letter, or at a later as-of date.
@@ -73,5 +73,5 @@ def total_decreased(corpus: Corpus) -> Iterator[Finding]:
             later = [item for item in low if as_of(*item) > first]
             yield total_decreased.finding(
                 places(earlier, "earlier") + places(later, "later"),
-                what=measure(earlier + later), old=side(earlier), new=side(later),
+                what=measure(earlier + later), **old_new(earlier, later),
             )

@@ -53,13 +53,14 @@ class Scope(Model):
         """Whether the scope names a definite time (a period or a date it runs up to)."""
         return self.end is not None and (self.start is not None or self.kind in ("as_of", "cumulative", "relative"))
 
-    def describe(self) -> str:
-        """The scope for messages: its phrase and its resolved dates."""
-        words = self.phrase or "未注明时间"
+    def describe(self, lang: str = "zh") -> str:
+        """The scope for messages: its phrase as written and its resolved dates."""
+        zh = lang == "zh"
+        words = self.phrase or ("未注明时间" if zh else "no time stated")
         if self.start and self.end:
-            return f"{words}: {self.start.isoformat()}..{self.end.isoformat()}"
+            return f"{words}，{self.start}至{self.end}" if zh else f"{words}, {self.start} to {self.end}"
         if self.end:
-            return f"{words}: ≤{self.end.isoformat()}"
+            return f"{words}，截至{self.end}" if zh else f"{words}, up to {self.end}"
         return words
 
 
