@@ -76,6 +76,8 @@ def test_months_of_this_year_resolve_against_the_letter_date():
         ("二〇二二年以后的事不算；2022年，全市补助企业777家。", "year", date(2022, 1, 1), date(2022, 12, 31)),
         ("今年以来，走访企业 300 家。", "relative", date(2023, 1, 1), date(2023, 6, 25)),
         ("2024年第一季度，培训人员 80 名。", "period", date(2024, 1, 1), date(2024, 3, 31)),
+        ("截至5月底，累计发放贷款 3 亿元。", "as_of", None, date(2023, 5, 31)),
+        ("截至11月底，累计发放贷款 3 亿元。", "as_of", None, date(2022, 11, 30)),
     ],
 )
 def test_time_scopes_are_resolved(text, kind, start, end):

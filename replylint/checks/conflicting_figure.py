@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from itertools import combinations
 
 from replylint.compare import Stated, by_value, interval, measure, overlap, places, sides, stated_figures
@@ -64,7 +65,7 @@ def conflicting_figure(corpus: Corpus) -> Iterator[Finding]:
     dated = stated_figures(corpus, lambda letter, fig: fig.scope.resolved)
     groups = group_by(dated, lambda item: (item[1].group_key, item[1].scope.start, item[1].scope.end, item[1].scope.cumulative))
     for items in groups.values():
-        values = by_value(items)
+        values = sorted(by_value(items), key=lambda group: min((letter.date or date.min, letter.path) for letter, _ in group))
         if any(_conflict(a, b, table) for a, b in combinations(values, 2)):
             yield conflicting_figure.finding(
                 [place for group in values for place in places(group, "value")],

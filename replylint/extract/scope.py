@@ -93,6 +93,7 @@ def _compile(relative: tuple[str, ...], current_words: tuple[str, ...], cumulati
     current = "|".join(map(re.escape, sorted(current_words, key=len, reverse=True))) or "(?!)"
     items = (
         ("as_of", rf"(?:截至|截止|截止到|截至到){_SPACE}{year}(?:{_SPACE}(?P<m>\d{{1,2}}){_SPACE}月)?(?:{_SPACE}(?P<d>\d{{1,2}}){_SPACE}日)?{_SPACE}(?:末|底)?"),
+        ("as_of_month", rf"(?:截至|截止|截止到|截至到){_SPACE}(?P<m>\d{{1,2}}){_SPACE}月(?:{_SPACE}(?P<d>\d{{1,2}}){_SPACE}日)?{_SPACE}(?:末|底)?"),
         ("current", rf"(?:{current})"),
         ("months", rf"{year}{_SPACE}(?P<m1>\d{{1,2}}){dash}(?P<m2>\d{{1,2}}){_SPACE}月(?:份)?"),
         ("years", rf"(?P<y1>(?:19|20)\d{{2}})(?:{dash}|\s*、\s*)(?P<y2>(?:19|20)\d{{2}}){_SPACE}年度?"),
@@ -173,6 +174,8 @@ def _resolve(kind: str, m: re.Match[str], letter_date: date | None, table: Figur
                 return None
             return Scope(kind="period", phrase=phrase, start=date(first, 1, 1), end=date(first + span - 1, 12, 31))
         year = _year_of(m, letter_date, table)
+        if kind == "as_of_month" and letter_date is not None:
+            kind, year = "as_of", letter_date.year if int(g["m"]) <= letter_date.month else letter_date.year - 1
         relative = bool(g.get("rel"))
         if year is None:
             return Scope(kind="relative" if relative else "period", phrase=phrase)
