@@ -184,6 +184,18 @@ def test_figure_spans_are_exact_on_any_text(text):
         assert letter.source.text[claim.span.start : claim.span.end] == claim.raw
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_extraction_never_raises_on_arbitrary_text(text):
+    for fig in figures(text, dated=""):
+        assert fig.raw.strip()
+
+
+def test_figures_survive_a_json_round_trip():
+    _, fig = seed_figure("000", "1.08 亿元")
+    assert Figure.model_validate_json(fig.model_dump_json()) == fig
+
+
 def _report_line(letter: Letter, fig: Figure) -> dict:
     data = fig.model_dump(mode="json", exclude={"span", "kind"})
     return {"path": Path(letter.path).name, "line": fig.span.line, "column": fig.span.column, **data}
