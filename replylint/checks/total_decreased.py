@@ -6,7 +6,8 @@ from collections.abc import Iterator
 from itertools import combinations
 
 from replylint.compare import as_of, below, by_value, interval, measure, old_new, places, stated_figures
-from replylint.corpus import Corpus, group_by
+from replylint.corpus import Corpus, Letter, group_by
+from replylint.extract.figures import Figure
 from replylint.models import Finding
 from replylint.registry import rule
 from replylint.tables import load_tables
@@ -60,7 +61,7 @@ def total_decreased(corpus: Corpus) -> Iterator[Finding]:
     different totals share it.
     """
     table = load_tables().figures.compare
-    totals = stated_figures(corpus, lambda letter, fig: (fig.scope.cumulative or fig.scope.kind == "as_of") and as_of(letter, fig) is not None)
+    totals = stated_figures(corpus, _is_total)
     for items in group_by(totals, lambda item: item[1].group_key).values():
         for high, low in combinations(reversed(by_value(items)), 2):
             if not below(interval(low[0][1], table), interval(high[0][1], table)):
@@ -75,3 +76,8 @@ def total_decreased(corpus: Corpus) -> Iterator[Finding]:
                 places(earlier, "earlier") + places(later, "later"),
                 what=measure(earlier + later), **old_new(earlier, later),
             )
+
+
+def _is_total(letter: Letter, fig: Figure) -> bool:
+    """Whether a figure is a running total with a date it is counted up to."""
+    return (fig.scope.cumulative or fig.scope.kind == "as_of") and as_of(letter, fig) is not None

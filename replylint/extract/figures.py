@@ -85,7 +85,7 @@ def _paragraph_figures(
     heading_topic = _heading_topic(text, terms)
     found: list[Figure] = []
     previous: tuple[int, str, str] | None = None  # (sentence start, core, unit family)
-    for q, phrase in zip(quantities, written):
+    for q, phrase in zip(quantities, written, strict=True):
         sentence = sentence_bounds(text, q.start)
         topic = metrics.topic_at(text, q.start, q.end, sentence, terms) or heading_topic
         norm = metrics.normalise(phrase, topic, table.metric)

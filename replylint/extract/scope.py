@@ -75,7 +75,6 @@ class Mark:
 
 @dataclass(frozen=True)
 class _Patterns:
-    rel: str
     items: tuple[tuple[str, re.Pattern[str]], ...]
     cumulative: re.Pattern[str]
 
@@ -90,10 +89,13 @@ def _compile(relative: tuple[str, ...], current_words: tuple[str, ...], cumulati
     rel = "|".join(map(re.escape, rel_words)) or "(?!)"
     year = rf"(?:{_YEAR}|(?P<rel>{rel}))"
     dash = r"\s*[-－—–~～至到]\s*"
+    until = "(?:截至|截止|截止到|截至到)"
+    month = rf"(?P<m>\d{{1,2}}){_SPACE}月"
+    day_end = rf"(?:{_SPACE}(?P<d>\d{{1,2}}){_SPACE}日)?{_SPACE}(?:末|底)?"
     current = "|".join(map(re.escape, sorted(current_words, key=len, reverse=True))) or "(?!)"
     items = (
-        ("as_of", rf"(?:截至|截止|截止到|截至到){_SPACE}{year}(?:{_SPACE}(?P<m>\d{{1,2}}){_SPACE}月)?(?:{_SPACE}(?P<d>\d{{1,2}}){_SPACE}日)?{_SPACE}(?:末|底)?"),
-        ("as_of_month", rf"(?:截至|截止|截止到|截至到){_SPACE}(?P<m>\d{{1,2}}){_SPACE}月(?:{_SPACE}(?P<d>\d{{1,2}}){_SPACE}日)?{_SPACE}(?:末|底)?"),
+        ("as_of", rf"{until}{_SPACE}{year}(?:{_SPACE}{month})?{day_end}"),
+        ("as_of_month", rf"{until}{_SPACE}{month}{day_end}"),
         ("current", rf"(?:{current})"),
         ("months", rf"{year}{_SPACE}(?P<m1>\d{{1,2}}){dash}(?P<m2>\d{{1,2}}){_SPACE}月(?:份)?"),
         ("years", rf"(?P<y1>(?:19|20)\d{{2}})(?:{dash}|\s*、\s*)(?P<y2>(?:19|20)\d{{2}}){_SPACE}年度?"),
@@ -108,7 +110,7 @@ def _compile(relative: tuple[str, ...], current_words: tuple[str, ...], cumulati
         ("first", r"首期"),
     )
     cumulative = "|".join(map(re.escape, cumulative_words)) or "(?!)"
-    return _Patterns(rel, tuple((kind, re.compile(p)) for kind, p in items), re.compile(cumulative))
+    return _Patterns(tuple((kind, re.compile(p)) for kind, p in items), re.compile(cumulative))
 
 
 def find_marks(text: str, letter_date: date | None, table: FigureScope) -> list[Mark]:
