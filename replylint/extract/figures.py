@@ -27,6 +27,7 @@ from replylint.tables import Figures, load_tables
 _ORDINAL_BEFORE = ("第", "前")
 _QUOTED = re.compile(r"“[^“”]*”|《[^《》]*》")
 _HEADING_START = ("（", "(", "**", "#")
+_SENTENCE_END = re.compile(r"[。！？!?]")
 
 
 class Figure(Claim):
@@ -61,7 +62,7 @@ def extract_figures(source: Source, structure: Structure) -> Iterator[Figure]:
     sentence_base = 0
     for para in source.paragraphs:
         yield from _paragraph_figures(source, para, table, letter_date, terms, sentence_base)
-        sentence_base += para.text.count("。") + 1
+        sentence_base += len(_SENTENCE_END.findall(para.text)) + 1
 
 
 def _is_figure(text: str, q: Quantity, table: Figures) -> bool:
@@ -110,7 +111,7 @@ def _paragraph_figures(
             scope=scope_at(text, q.start, marks, letter_date, table.scope),
             part=_after(text, sentence[0], q.start, table.metric.part),
             planned=norm.planned or _after(text, comma_bounds(text, q.start)[0], q.start, table.metric.plan),
-            sentence=base + text.count("。", 0, q.start),
+            sentence=base + len(_SENTENCE_END.findall(text, 0, q.start)),
         ))
     return _unkey_enumerations(found)
 
