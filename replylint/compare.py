@@ -58,9 +58,14 @@ def below(a: Interval, b: Interval) -> bool:
     return a[1] is not None and b[0] is not None and a[1] < b[0]
 
 
+def stated_value(fig: Figure) -> tuple:
+    """The value a figure states: value, range end, approximation and bound."""
+    return (fig.value, fig.high, fig.approx, fig.bound)
+
+
 def by_value(items: Iterable[Stated]) -> list[list[Stated]]:
-    """Figures grouped by the value they state (value, range end, approximation and bound)."""
-    groups = group_by(items, lambda item: (item[1].value, item[1].high, item[1].approx, item[1].bound))
+    """Figures grouped by the value they state."""
+    groups = group_by(items, lambda item: stated_value(item[1]))
     return [groups[k] for k in sorted(groups, key=lambda k: (k[0], k[1] or 0, k[2] or "", k[3] or ""))]
 
 
@@ -99,10 +104,6 @@ def side(items: Sequence[Stated], lang: str = "zh") -> str:
         return f"{shown(items[0][1])}（{letters(items)}；{scopes(items, lang)}）"
     return f"{shown(items[0][1])} ({letters(items)}; {scopes(items, lang)})"
 
-
-def sides(groups: Sequence[Sequence[Stated]]) -> dict[str, str]:
-    """Message values naming every value group, in Chinese (``sides``) and English (``sides_en``)."""
-    return {"sides": "；".join(side(g) for g in groups), "sides_en": "; ".join(side(g, "en") for g in groups)}
 
 
 def old_new(old: Sequence[Stated], new: Sequence[Stated]) -> dict[str, str]:

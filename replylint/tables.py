@@ -133,6 +133,7 @@ class Organisations(Model):
             raise ValueError(f"organisation aliases listed twice: {repeated}")
         return self
 
+
 class FigureMetric(Model):
     """How the phrase around a number becomes a metric key (see ``rules/figures.toml``)."""
 

@@ -13,7 +13,7 @@ from replylint.testing import corpus_of
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 # Rules that read claims and structure only, never the text itself.
-CLAIM_RULES = ("RL2", "RL6", "RL501", "RL503", "RL504", "RL505", "RL506", "RL507", "RL508")
+CLAIM_RULES = ("RL10", "RL2", "RL6", "RL501", "RL503", "RL504", "RL505", "RL506", "RL507", "RL508")
 
 
 @pytest.fixture(scope="module")

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 from itertools import combinations
 
-from replylint.compare import Stated, by_value, interval, measure, overlap, places, sides, stated_figures
+from replylint.compare import Stated, by_value, interval, measure, overlap, shown, stated_figures, stated_value
+from replylint.conflicts import sides_finding, sides_of
 from replylint.corpus import Corpus, group_by
 from replylint.models import Finding
 from replylint.registry import rule
@@ -16,8 +16,8 @@ from replylint.tables import load_tables
 @rule(
     "RL102",
     severity="warning",
-    message_zh="“{what}”在同一时间范围（{scope}）内数值不一致：{sides}",
-    message_en="“{what}” has different values for the same time scope ({scope_en}): {sides_en}",
+    message_zh="“{what}”在同一时间范围（{scope}）内数值不一致：{sides_zh}{majority_zh}",
+    message_en="“{what}” has different values for the same time scope ({scope_en}): {sides_en}{majority_en}",
 )
 def conflicting_figure(corpus: Corpus) -> Iterator[Finding]:
     """The same metric with different values for the same time scope.
@@ -27,7 +27,8 @@ def conflicting_figure(corpus: Corpus) -> Iterator[Finding]:
     as-of date), whose values cannot both be true, in two letters or within one letter.
     Approximations (约, 近, 超, 多, 余) admit nearby values and bounds (至少, 最高) admit one
     side, so neither conflicts with a compatible value. Figures of one sentence are parts
-    of an enumeration, not restatements, and are not compared with each other.
+    of an enumeration, not restatements, and are not compared with each other. The finding
+    starts at the value fewest letters give and names which value most letters give.
 
     ## Why it matters
     Two values for the same thing at the same time cannot both be right; a reviewer must
@@ -36,12 +37,12 @@ def conflicting_figure(corpus: Corpus) -> Iterator[Finding]:
     ## Example
     ### Bad
     ```letter a.txt
-    截至2022年末，中山地区科技支行19家。 <!-- expect: RL102 -->
+    截至2022年末，中山地区科技支行19家。
 
     2023年6月29日
     ```
     ```letter b.txt
-    截至 2022 年末，中山地区科技支行 21 家。
+    截至 2022 年末，中山地区科技支行 21 家。 <!-- expect: RL102 -->
 
     2024年3月1日
     ```
@@ -65,14 +66,16 @@ def conflicting_figure(corpus: Corpus) -> Iterator[Finding]:
     dated = stated_figures(corpus, lambda letter, fig: fig.scope.resolved)
     groups = group_by(dated, lambda item: (item[1].group_key, item[1].scope.start, item[1].scope.end, item[1].scope.cumulative))
     for items in groups.values():
-        values = sorted(by_value(items), key=lambda group: min((letter.date or date.min, letter.path) for letter, _ in group))
+        values = by_value(items)
         if any(_conflict(a, b, table) for a, b in combinations(values, 2)):
-            yield conflicting_figure.finding(
-                [place for group in values for place in places(group, "value")],
+            written = {stated_value(fig): shown(fig) for _, fig in items}
+            yield sides_finding(
+                conflicting_figure,
+                sides_of((letter, stated_value(fig), fig.span) for letter, fig in items),
+                written.__getitem__,
                 what=measure(items),
                 scope=items[0][1].scope.describe(),
                 scope_en=items[0][1].scope.describe("en"),
-                **sides(values),
             )
 
 

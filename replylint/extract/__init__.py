@@ -9,12 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from replylint.claims import Claim
-from replylint.extract.figures import extract_figures
 from replylint.letter import Structure
 from replylint.source import Source
 
 Extractor = Callable[[Source, Structure], Iterable[Claim]]
-EXTRACTORS: list[Extractor] = [extract_figures]
+EXTRACTORS: list[Extractor] = []
 
 
 def extract_claims(source: Source, structure: Structure) -> tuple[Claim, ...]:
@@ -23,7 +22,8 @@ def extract_claims(source: Source, structure: Structure) -> tuple[Claim, ...]:
     return tuple(sorted(claims, key=lambda c: (c.span.start, c.kind)))
 
 
-from replylint.extract import events, formulas, lists, names, sums, titles  # noqa: E402  (the modules import this package's names)
+from replylint.extract import events, figures, formulas, lists, names, sums, titles  # noqa: E402  (the modules import this package's names)
 
 EXTRACTORS.extend([lists.extract_lists, sums.extract_sums, formulas.extract_formulas])
 EXTRACTORS.extend([titles.extract_titles, names.extract_names, events.extract_events])
+EXTRACTORS.append(figures.extract_figures)
