@@ -48,7 +48,7 @@ def phrases(text: str, spans: Sequence[tuple[int, int]], marks: Sequence[Mark], 
     left_from: int | None = None
     for i, (start, end) in enumerate(spans):
         c0, c1 = clause_bounds(text, start)
-        left = max(c0, left_from) if left_from is not None and left_from > c0 else c0
+        left = max(c0, left_from or 0)
         nxt = spans[i + 1][0] if i + 1 < len(spans) and spans[i + 1][0] < c1 else None
         if nxt is None:
             right_end, left_from = c1, None

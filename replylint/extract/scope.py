@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -253,10 +253,9 @@ def scope_at(
 
     The nearest time phrase before the figure in its sentence governs it, and a running-total
     word (累计) makes it and the rest of the sentence up to a semicolon a running total (rates
-    such as 日均 excepted); a phrase inside
-    brackets governs only inside them, and a phrase without dates (首期, 5年内) only its
-    clause. A running total in brackets (``（累计 5100 家次）``) does not take the sentence's
-    period.
+    such as 日均 excepted). A phrase inside brackets governs only inside them, and a phrase
+    without dates (首期, 5年内) only its clause. A running total in brackets
+    (``（累计 5100 家次）``) does not take the sentence's period.
     """
     s0, _ = sentence_bounds(text, pos)
     own = paren_group(text, pos, s0)
@@ -271,18 +270,30 @@ def scope_at(
         return visible_at(mark.start) and (not local or mark.start >= c0)
 
     before = [m for m in marks if s0 <= m.start and m.end <= pos and visible(m)]
-    c1, _ = _bounds(text, pos, "；;" + _SENTENCE_END)
-    words = [m.start() for m in _patterns(table).cumulative.finditer(text, max(s0, c1), pos) if visible_at(m.start())]
-    clause = text[clause_bounds(text, pos)[0] : pos]
-    cumulative = bool(words) and (clause_bounds(text, words[-1])[0] == clause_bounds(text, pos)[0]
-                                  or not any(word in clause for word in table.rate))
-    if cumulative and own is not None and words[-1] > own[0]:
+    since_semicolon, _ = _bounds(text, pos, "；;" + _SENTENCE_END)
+    total = _running_total_word(text, max(s0, since_semicolon), pos, visible_at, table)
+    if total and own is not None and total.start() > own[0]:
         before = [m for m in before if own[0] <= m.start]
     if before:
         scope = before[-1].scope
-        if cumulative:
-            scope = scope.model_copy(update={"cumulative": True, "phrase": f"{scope.phrase}累计"})
-        return scope
-    if cumulative:
-        return Scope(kind="cumulative", phrase="累计", end=letter_date, cumulative=True)
+        return scope.model_copy(update={"cumulative": True, "phrase": f"{scope.phrase}{total.group()}"}) if total else scope
+    if total:
+        return Scope(kind="cumulative", phrase=total.group(), end=letter_date, cumulative=True)
     return Scope()
+
+
+def _running_total_word(
+    text: str, start: int, pos: int, visible: Callable[[int], bool], table: FigureScope
+) -> re.Match[str] | None:
+    """The last running-total word (累计) that reaches ``pos``, or None.
+
+    It reaches a figure in its own clause, and one in a later clause unless that clause states
+    a rate (日均解析量).
+    """
+    words = [m for m in _patterns(table).cumulative.finditer(text, start, pos) if visible(m.start())]
+    if not words:
+        return None
+    clause_start = clause_bounds(text, pos)[0]
+    same_clause = clause_bounds(text, words[-1].start())[0] == clause_start
+    rate = any(word in text[clause_start:pos] for word in table.rate)
+    return words[-1] if same_clause or not rate else None
