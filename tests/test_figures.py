@@ -107,9 +107,14 @@ def test_figures_after_qizhong_are_parts():
     assert not whole.part and all(p.part for p in parts)
 
 
-def test_two_figures_in_one_clause_split_at_the_verb():
+def test_two_figures_in_one_clause_share_the_verb_between_them():
     banks, products = figures("联合 11 家银行发布 16 个金融产品。")
-    assert banks.metric == "联合银行" and products.metric == "发布金融产品"
+    assert banks.metric == "联合银行发布" and products.metric == "发布金融产品"
+
+
+def test_counts_of_firms_helped_to_different_things_do_not_share_a_key():
+    subsidy, award = figures("2023年，帮助 37 家企业获得贷款贴息 921 万元。2023年，帮助 11 家企业获得奖补资金 1100 万元。")[::2]
+    assert subsidy.metric_key != award.metric_key
 
 
 def test_growth_rates_are_keyed_with_the_figure_they_compare():

@@ -2,9 +2,9 @@
 
 The phrase is the figure's clause with the number taken out: ``累计发放贷款 1.08 亿元`` gives
 ``累计发放贷款``, and ``认定 25 家市级…平台`` and ``认定市级…平台 25 家`` give the same
-phrase. When two figures share a clause (``联合 11 家银行发布 16 个金融产品``), the text
-between them is cut before the last verb: ``银行`` goes to the first, ``发布金融产品`` to the
-second. The key drops what belongs to the scope or the sentence (累计, 已, 共, 全市 …), the
+phrase. When two figures share a clause (``联合 11 家银行发布 16 个金融产品``), the first
+reads up to the second (``联合银行发布``) and the second from the last verb between them
+(``发布金融产品``). The key drops what belongs to the scope or the sentence (累计, 已, 共, 全市 …), the
 topic and particles, rewrites synonyms, and adds the unit family, so ``元`` never meets ``家``.
 """
 
@@ -54,8 +54,7 @@ def phrases(text: str, spans: Sequence[tuple[int, int]], marks: Sequence[Mark], 
             right_end, left_from = c1, None
         else:
             cuts = [m.start() for m in _verbs(verbs).finditer(text, end, nxt)]
-            right_end = cuts[-1] if cuts else nxt
-            left_from = right_end
+            right_end, left_from = nxt, (cuts[-1] if cuts else nxt)
         out.append(_SPACE.sub("", masked[left:start] + masked[end:right_end]))
     return out
 
