@@ -11,7 +11,7 @@ from replylint.lexicon import MAX_WORD, tags, words
 from replylint.models import Model
 from replylint.substitution import check_examples
 
-_DOUBLED = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
+_DOUBLED = re.compile(r"([\u4e00-\u9fff]{2,4})\1+")
 
 
 class DoubledWords(Model):
@@ -26,8 +26,8 @@ class DoubledWords(Model):
     flag: tuple[str, ...] = ()
     clean: tuple[str, ...] = ()
 
-    def spans(self, text: str) -> Iterator[tuple[int, int]]:
-        """(start, end) of the second copy of every word typed twice in ``text``.
+    def doubles(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """(start, end, word) of every word typed two or more times in a row in ``text``.
 
         The unit must be a dictionary word with one of ``tags``, the doubled form must not be
         allowed, and no dictionary word may cross the doubled form's outer edges (产业产业链
@@ -40,7 +40,11 @@ class DoubledWords(Model):
                 continue
             if self._crosses_outside(text, m.start(), m.end()):
                 continue
-            yield m.start() + len(unit), m.end()
+            yield m.start(), m.end(), unit
+
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
+        """(start, end) of every word typed two or more times in a row in ``text``."""
+        return ((start, end) for start, end, _ in self.doubles(text))
 
     @staticmethod
     def _crosses_outside(text: str, start: int, end: int) -> bool:

@@ -104,8 +104,8 @@ def test_the_redundant_fix_writes_the_right_text():
     assert text[: edit.start] + edit.replacement + text[edit.end :] == "对国土空间开发保护作出总体安排。"
 
 
-def test_a_doubled_word_fix_removes_the_second_copy():
-    text = "持续进行进行调研。"
+@pytest.mark.parametrize("text", ["持续进行进行调研。", "持续进行进行进行调研。"])
+def test_a_doubled_word_fix_keeps_one_copy(text):
     [finding] = run_rules(corpus_of([("a.txt", text)]), [RULES["RL303"]])
     [edit] = finding.fix.edits
     assert text[: edit.start] + edit.replacement + text[edit.end :] == "持续进行调研。"

@@ -48,12 +48,12 @@ def redundant_character(corpus: Corpus) -> Iterator[Finding]:
     table = load_tables().redundant
     yield from substitution_findings(redundant_character, table, corpus)
     for letter, para in paragraphs(corpus):
-        for start, end in table.doubled.spans(para.text):
+        for start, end, unit in table.doubled.doubles(para.text):
             place = at_view(letter, para.start + start, para.start + end)
             yield redundant_character.finding(
                 [place],
-                fix=("删除重复的词 / remove the repeated word", [(place, "")]),
-                wrong=para.text[start - (end - start) : end],
-                right=para.text[start:end],
+                fix=("删除重复的词 / remove the repeated word", [(place, unit)]),
+                wrong=para.text[start:end],
+                right=unit,
                 source="standards.md L-02",
             )
