@@ -9,12 +9,35 @@ MAX_WORD = 4
 
 
 @lru_cache(maxsize=1)
-def words() -> frozenset[str]:
-    """Every word of two to four characters in the jieba dictionary."""
-    out = set()
+def tags() -> dict[str, str]:
+    """Every word of two to four characters in the jieba dictionary, with its part of speech."""
+    out = {}
     with (resources.files("jieba") / "dict.txt").open(encoding="utf-8") as handle:
         for line in handle:
-            word = line.split(" ", 1)[0]
+            word, _, tag = line.split()
             if 2 <= len(word) <= MAX_WORD:
-                out.add(word)
-    return frozenset(out)
+                out[word] = tag
+    return out
+
+
+@lru_cache(maxsize=1)
+def words() -> frozenset[str]:
+    """Every word of two to four characters in the jieba dictionary."""
+    return frozenset(tags())
+
+
+def crosses_word(text: str, start: int, end: int) -> bool:
+    """Whether a word of the list overlaps ``text[start:end]`` and reaches outside it.
+
+    Such a word shows that the span is not a word of its own there: 成份 in 组成份额 is
+    crossed by 组成, 定单 in 确定单位 by 确定.
+    """
+    lexicon = words()
+    for first in range(max(0, start - MAX_WORD + 1), end):
+        for length in range(2, MAX_WORD + 1):
+            last = first + length
+            if last <= start or last > len(text):
+                continue
+            if (first < start or last > end) and text[first:last] in lexicon:
+                return True
+    return False

@@ -13,16 +13,18 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from decimal import Decimal
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError, model_validator
 
+from replylint.doubled_words import DoubledWords
 from replylint.models import Model
 from replylint.variants import VariantPolicy, is_variant
 from replylint.termbase import Termbase
+from replylint.substitution import SubstitutionTable
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -50,6 +52,13 @@ class Ranges(Model):
 
     units: tuple[str, ...] = ()
     labels: tuple[str, ...] = ()
+    flag: tuple[str, ...] = ()
+    clean: tuple[str, ...] = ()
+
+
+class Examples(Model):
+    """Text a rule must flag and text it must leave alone (checked by the test suite)."""
+
     flag: tuple[str, ...] = ()
     clean: tuple[str, ...] = ()
 
@@ -201,6 +210,65 @@ class Agencies(Model):
     different: tuple[tuple[str, str], ...] = ()
 
 
+class MeasureWords(Model):
+    """Measure words and units, and the characters typed for them by mistake (RL302)."""
+
+    # Whitespace-separated measure words and units (个 家 公里 …).
+    measure: str = ""
+    near_homophones: dict[str, str] = {}
+    examples: Examples = Examples()
+
+    @cached_property
+    def words(self) -> tuple[str, ...]:
+        """The measure words and units, longest first."""
+        return tuple(sorted(set(self.measure.split()), key=len, reverse=True))
+
+    def measured(self, text: str, at: int) -> bool:
+        """Whether ``text`` has a measure word or unit at offset ``at``."""
+        return text.startswith(self.words, at)
+
+    @model_validator(mode="after")
+    def _homophones_are_not_measure_words(self) -> MeasureWords:
+        wrong = [c for c, m in self.near_homophones.items() if c in self.words or m not in self.words]
+        if wrong:
+            raise ValueError(f"near_homophones must map non-measure characters to measure words: {wrong}")
+        return self
+
+
+class Redundant(SubstitutionTable):
+    """Leftovers of revision (RL303): a lexicon of slips and the doubled-word check."""
+
+    doubled: DoubledWords = DoubledWords()
+
+
+class Confusion(Model):
+    """Characters confusable by sound and by shape, each pair once under its smaller character."""
+
+    sound: dict[str, str] = {}
+    shape: dict[str, str] = {}
+
+    @cached_property
+    def _pairs(self) -> dict[str, frozenset[tuple[str, str]]]:
+        return {
+            name: frozenset((a, b) for a, others in table.items() for b in others)
+            for name, table in (("sound", self.sound), ("shape", self.shape))
+        }
+
+    def kind(self, a: str, b: str) -> str | None:
+        """``"sound"`` or ``"shape"`` when ``a`` and ``b`` are confusable, else ``None``."""
+        pair = (min(a, b), max(a, b))
+        return next((name for name, pairs in self._pairs.items() if pair in pairs), None)
+
+
+class NearVariant(Model):
+    """Thresholds of the corpus near-variant rule (RL305)."""
+
+    window: int = 4
+    min_count: int = 3
+    min_letters: int = 2
+    leave_out: str = ""
+
+
 class Tables(Model):
     """Every table the rules use."""
 
@@ -212,6 +280,11 @@ class Tables(Model):
     termbase: Termbase = Termbase()
     agencies: Agencies = Agencies()
     figures: Figures = Figures()
+    measure_words: MeasureWords = MeasureWords()
+    redundant: Redundant = Redundant()
+    confusables: SubstitutionTable = SubstitutionTable()
+    confusion: Confusion = Confusion()
+    near_variant: NearVariant = NearVariant()
 
     @model_validator(mode="after")
     def _no_overlap(self) -> Tables:

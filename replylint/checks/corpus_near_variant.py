@@ -1,0 +1,197 @@
+"""RL305 corpus-near-variant."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import accumulate
+
+from replylint.corpus import Corpus, Letter
+from replylint.models import Finding
+from replylint.query import at_view
+from replylint.registry import At, rule
+from replylint.source import Paragraph
+from replylint.tables import Confusion, NearVariant, load_tables
+
+_KIND_ZH = {"sound": "音", "shape": "形"}
+_KIND_EN = {"sound": "sound", "shape": "look"}
+_MASK = "\0"
+
+
+_NOT_HANZI = re.compile(r"[^\u4e00-\u9fff]+")
+
+
+@dataclass(frozen=True)
+class Variant:
+    """A window seen once, the recurring window it differs from, and the differing position."""
+
+    rare: str
+    common: str
+    position: int
+    kind: str
+
+
+class Index:
+    """The corpus as Chinese characters only, with how often each window occurs and in how many letters.
+
+    Punctuation, digits and spaces are skipped, so 数字化、网络化 reads 数字化网络化; windows
+    never run across paragraphs. Only counts are kept per window; places and pair counts
+    are looked up in the joined text for the few windows that matter.
+    """
+
+    def __init__(self, corpus: Corpus, table: NearVariant) -> None:
+        self.table = table
+        self.count: Counter[str] = Counter()
+        self.letters: Counter[str] = Counter()
+        self._paragraphs: list[tuple[Letter, Paragraph]] = []
+        texts: list[str] = []
+        size = table.window
+        for letter in corpus.with_source:
+            seen: list[str] = []
+            for para in letter.source.paragraphs:
+                text = _NOT_HANZI.sub("", para.text)
+                self._paragraphs.append((letter, para))
+                texts.append(text)
+                seen.extend(text[i : i + size] for i in range(len(text) - size + 1))
+            self.count.update(seen)
+            self.letters.update(set(seen))
+        self._joined = "\n".join(texts)
+        self._starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+
+    def recurring(self) -> dict[str, list[str]]:
+        """The recurring windows filed under each key with one inner position masked."""
+        out: dict[str, list[str]] = defaultdict(list)
+        for window, letters in self.letters.items():
+            if letters >= self.table.min_letters and self.count[window] >= self.table.min_count:
+                for i in range(1, self.table.window - 1):
+                    out[window[:i] + _MASK + window[i + 1 :]].append(window)
+        return out
+
+    def attested(self, pair: str) -> bool:
+        """Whether two adjacent characters occur more than once in the corpus."""
+        first = self._joined.find(pair)
+        return first >= 0 and self._joined.find(pair, first + 1) >= 0
+
+    def places(self, window: str) -> Iterator[tuple[Letter, list[int]]]:
+        """Every occurrence of ``window``: its letter and the view offset of each of its characters."""
+        at = self._joined.find(window)
+        while at >= 0:
+            k = bisect_right(self._starts, at) - 1
+            letter, para = self._paragraphs[k]
+            offsets = [para.start + i for i, c in enumerate(para.text) if "\u4e00" <= c <= "\u9fff"]
+            local = at - self._starts[k]
+            yield letter, offsets[local : local + len(window)]
+            at = self._joined.find(window, at + 1)
+
+
+def variants(index: Index, confusion: Confusion) -> Iterator[Variant]:
+    """Rare windows one confusable character away from a recurring one, found by masked keys.
+
+    A rare window finds its recurring neighbours by lookup rather than by comparing all
+    pairs. A rare window whose differing character forms, with a neighbour, a pair of
+    characters seen elsewhere in the corpus is attested usage (网格 in 网格化管理) and is left out.
+    """
+    table = index.table
+    recurring = index.recurring()
+    for window, count in index.count.items():
+        if count != 1:
+            continue
+        for i in range(1, table.window - 1):
+            char = window[i]
+            if char in table.leave_out:
+                continue
+            for common in recurring.get(window[:i] + _MASK + window[i + 1 :], ()):
+                kind = confusion.kind(char, common[i])
+                if kind and common[i] not in table.leave_out and not (
+                    index.attested(window[i - 1 : i + 1]) or index.attested(window[i : i + 2])
+                ):
+                    yield Variant(window, common, i, kind)
+
+
+@rule(
+    "RL305",
+    severity="warning",
+    message_zh="“{rare}”仅此一处，而“{common}”在{letters}中出现{count}次；“{a}”“{b}”{kind_zh}近，疑为错字",
+    message_en=(
+        "“{rare}” occurs only here while “{common}” occurs {count} times in {letters_en}; "
+        "“{a}” and “{b}” {kind_en} alike: a typo?"
+    ),
+)
+def corpus_near_variant(corpus: Corpus) -> Iterator[Finding]:
+    """A phrase seen once that differs by one confusable character from a phrase the corpus repeats.
+
+    ## What it flags
+    A window of four Chinese characters (punctuation and digits skipped) that occurs once in
+    the corpus, while a window that differs from it in one inner character occurs at least
+    three times in at least two letters, and the two differing characters are confusable by
+    sound or shape (the ECSpell confusion sets in ``rules/confusion.toml``). Numerals and
+    ordinals are left out (一是/二是), and so is a character the corpus uses elsewhere with
+    the same neighbour (省级 beside 市级). Thresholds are in ``rules/near_variant.toml``.
+
+    ## Why it matters
+    Pinyin and shape slips produce real words that no dictionary check catches; the corpus
+    itself shows which spelling is the norm, across letters a per-document tool never sees
+    together. One finding names the slip and every letter that has the usual form.
+
+    ## Example
+    ### Bad
+    ```letter a.txt
+    推动企业向数字化、网格化、智能化方向转型。 <!-- expect: RL305 -->
+    ```
+    ```letter b.txt
+    推动企业向数字化、网络化、智能化方向转型。全方位数字化网络化智能化转型。
+    ```
+    ```letter c.txt
+    实现数字化、网络化、智能化发展。
+    ```
+    ### Good
+    ```letter a.txt
+    推动企业向数字化、网络化、智能化方向转型。认定省级示范工厂。
+    ```
+    ```letter b.txt
+    推动企业向数字化、网络化、智能化方向转型。认定市级示范工厂。认定市级示范工厂。
+    ```
+    ```letter c.txt
+    实现数字化、网络化、智能化发展。认定市级示范工厂。
+    ```
+
+    ## Known false positives
+    A rare but correct term one confusable character away from a common one, when the
+    corpus does not use its characters elsewhere; a name that differs from a common word.
+    """
+    tables = load_tables()
+    index = Index(corpus, tables.near_variant)
+    best: dict[tuple[str, int], tuple[Variant, At]] = {}
+    for variant in variants(index, tables.confusion):
+        letter, offsets = next(index.places(variant.rare))
+        at = offsets[variant.position]
+        key = (letter.path, at)
+        if key not in best or index.count[variant.common] > index.count[best[key][0].common]:
+            best[key] = (variant, at_view(letter, at, at + 1, "rare"))
+    for variant, rare in best.values():
+        first_by_letter: dict[str, At] = {}
+        for letter, offsets in index.places(variant.common):
+            if letter.path not in first_by_letter:
+                first_by_letter[letter.path] = at_view(letter, offsets[0], offsets[-1] + 1, "common")
+        others = list(first_by_letter.values())
+        yield corpus_near_variant.finding(
+            [rare, *others],
+            rare=variant.rare,
+            common=variant.common,
+            count=index.count[variant.common],
+            letters=_letters(others, "、"),
+            letters_en=_letters(others, ", "),
+            a=variant.rare[variant.position],
+            b=variant.common[variant.position],
+            kind_zh=_KIND_ZH[variant.kind],
+            kind_en=_KIND_EN[variant.kind],
+        )
+
+
+def _letters(places: list[At], separator: str) -> str:
+    """The labels of the letters, the first three named and the rest counted."""
+    labels = [p.letter.label for p in places]
+    return separator.join(labels[:3]) + (f" (+{len(labels) - 3})" if len(labels) > 3 else "")

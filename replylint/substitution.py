@@ -1,0 +1,152 @@
+"""Substitution lexicons: text that is wrong in a given context, and what to write instead.
+
+A lexicon entry names the wrong text, the right text, the context in which the wrong text is
+wrong (characters that must or must not come before or after it), the authority it rests on
+and examples that must and must not match. A table refuses to load when one of its entries
+fails its own examples. The redundant-character rule (RL303) and the confusable rule (RL304)
+are such lexicons.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from pydantic import Field, model_validator
+
+from replylint.lexicon import crosses_word
+from replylint.models import Model, Severity
+
+if TYPE_CHECKING:
+    from replylint.corpus import Corpus
+    from replylint.models import Finding
+    from replylint.registry import Rule
+
+
+def check_examples(
+    spans: Callable[[str], Iterable[tuple[int, int]]], flag: Iterable[str], clean: Iterable[str], what: str
+) -> None:
+    """Raise ``ValueError`` naming ``what`` unless ``spans`` finds something in every ``flag``
+    example and nothing in any ``clean`` one."""
+    for example in flag:
+        if not any(True for _ in spans(example)):
+            raise ValueError(f"{what} does not match its flag example {example!r}")
+    for example in clean:
+        if any(True for _ in spans(example)):
+            raise ValueError(f"{what} matches its clean example {example!r}")
+
+
+class Substitution(Model):
+    """One entry: ``wrong`` is a slip for ``right`` where its context matches.
+
+    ``before``/``not_before`` are fixed-width regexes, one of which must (must not) end just
+    before the match; ``after``/``not_after`` are regexes one of which must (must not) start
+    just after it. With ``whole_word`` the match is skipped when a dictionary word crosses its
+    edge (组成份额 holds 成份 but is 组成 + 份额).
+    """
+
+    wrong: str = Field(min_length=1)
+    right: str
+    before: tuple[str, ...] = ()
+    not_before: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
+    not_after: tuple[str, ...] = ()
+    whole_word: bool = False
+    # The severity of this entry when it differs from the rule's (截止 is an error, 其它 a note).
+    severity: Severity | None = None
+    # Whether ``right`` is certain enough to be applied by ``--fix``.
+    certain: bool = True
+    source: str = Field(min_length=1)
+    flag: tuple[str, ...] = Field(min_length=1)
+    clean: tuple[str, ...] = ()
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """The compiled regex of the entry with its context as look-arounds."""
+        parts = []
+        if self.before:
+            parts.append("(?:" + "|".join(f"(?<={b})" for b in self.before) + ")")
+        parts.extend(f"(?<!{b})" for b in self.not_before)
+        parts.append(re.escape(self.wrong))
+        if self.after:
+            parts.append("(?=" + "|".join(self.after) + ")")
+        if self.not_after:
+            parts.append("(?!" + "|".join(self.not_after) + ")")
+        return re.compile("".join(parts))
+
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
+        """The (start, end) of every place in ``text`` where this entry applies."""
+        if self.wrong not in text:
+            return
+        for m in self.pattern.finditer(text):
+            if not (self.whole_word and crosses_word(text, m.start(), m.end())):
+                yield m.start(), m.end()
+
+    @model_validator(mode="after")
+    def _examples_hold(self) -> Substitution:
+        try:
+            self.pattern
+        except re.error as exc:
+            raise ValueError(f"entry {self.wrong!r}: bad context regex: {exc}") from None
+        if self.wrong == self.right:
+            raise ValueError(f"entry {self.wrong!r}: wrong and right are the same")
+        check_examples(self.spans, self.flag, self.clean, f"entry {self.wrong!r}")
+        return self
+
+
+class SubstitutionTable(Model):
+    """A lexicon of substitutions, e.g. ``rules/confusables.toml``."""
+
+    entry: tuple[Substitution, ...] = ()
+
+    @model_validator(mode="after")
+    def _unique(self) -> SubstitutionTable:
+        seen: set[tuple] = set()
+        for e in self.entry:
+            key = (e.wrong, e.before, e.not_before, e.after, e.not_after)
+            if key in seen:
+                raise ValueError(f"entry {e.wrong!r} is listed twice with the same context")
+            seen.add(key)
+        return self
+
+    @cached_property
+    def _by_first_char(self) -> dict[str, tuple[Substitution, ...]]:
+        out: dict[str, list[Substitution]] = {}
+        for entry in self.entry:
+            out.setdefault(entry.wrong[0], []).append(entry)
+        return {char: tuple(entries) for char, entries in out.items()}
+
+    def matches(self, text: str) -> Iterator[tuple[int, int, Substitution]]:
+        """Every (start, end, entry) where an entry applies, in text order, overlaps dropped.
+
+        Only the entries whose first character occurs in ``text`` are tried.
+        """
+        by_first = self._by_first_char
+        candidates = [entry for char in set(text) & by_first.keys() for entry in by_first[char]]
+        hits = sorted(
+            ((start, end, entry) for entry in candidates for start, end in entry.spans(text)),
+            key=lambda hit: (hit[0], -hit[1]),
+        )
+        last_end = -1
+        for start, end, entry in hits:
+            if start >= last_end:
+                last_end = end
+                yield start, end, entry
+
+
+def substitution_findings(rule: Rule, table: SubstitutionTable, corpus: Corpus) -> Iterator[Finding]:
+    """One finding of ``rule`` per place in ``corpus`` where an entry of ``table`` applies."""
+    from replylint.query import at_view, paragraphs
+
+    for letter, para in paragraphs(corpus):
+        for start, end, entry in table.matches(para.text):
+            place = at_view(letter, para.start + start, para.start + end)
+            fix = (f"改为“{entry.right}” / write “{entry.right}”", [(place, entry.right)]) if entry.certain else None
+            finding = rule.finding(
+                [place], fix=fix, wrong=para.text[start:end], right=entry.right, source=entry.source
+            )
+            if entry.severity is not None and entry.severity != finding.severity:
+                finding = finding.model_copy(update={"severity": entry.severity})
+            yield finding
