@@ -10,7 +10,7 @@ from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
 
-from replylint import __version__
+from replylint import __version__, formats
 from replylint.cache import LetterCache
 from replylint.config import Config
 from replylint.corpus import Corpus, Letter
@@ -20,7 +20,7 @@ from replylint.source import DecodeError, Source
 from replylint.suppress import outside_baseline, read_baseline, suppressed_by_comments
 from replylint.tables import user_tables
 
-DEFAULT_INCLUDE = ("*.txt", "*.md")
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.docx", "*.pdf", "*.html", "*.htm")
 MAX_BYTES = 10 * 1024 * 1024
 PARALLEL_MIN_FILES = 64
 
@@ -110,6 +110,9 @@ def read_bytes(path: str) -> bytes:
 
 def parse_letter(path: str, data: bytes) -> Letter:
     """Decode and parse the bytes of one letter; raises ``ValueError`` with a one-line reason."""
+    if formats.handles(path):
+        text, origins = formats.read(path, data)
+        return Letter.from_source(Source(path=display_path(path), text=text, origins=origins))
     try:
         return Letter.from_source(Source.from_bytes(display_path(path), data))
     except DecodeError as exc:

@@ -37,8 +37,30 @@ class Span(Model):
     end_column: int
 
 
+class Origin(Model):
+    """Where a stretch of text extracted from a document (.docx, PDF, HTML) comes from.
+
+    The stretch starts at offset ``start`` of the extracted text and lies at ``place`` in the
+    document (``"paragraph 12"``, ``"page 2, line 14"``, ``"div#zoom > p[4]"``); its first
+    character is number ``first`` when counted in ``unit`` there.
+    """
+
+    start: int
+    place: str
+    unit: Literal["col", "offset"] = "offset"
+    first: int = 0
+
+    def where(self, offset: int) -> str:
+        """The document position of extracted-text ``offset`` (at or after ``start``)."""
+        return f"{self.place}, {self.unit} {self.first + offset - self.start}"
+
+
 class Location(Model):
-    """Where a finding points: a file, a span in it and the offending text itself."""
+    """Where a finding points: a file, a span in it and the offending text itself.
+
+    ``line``/``column`` count in the letter's text (for a document, the text extracted from
+    it); ``where`` names the place in the document itself and is ``None`` for text files.
+    """
 
     path: str
     line: int
@@ -47,9 +69,10 @@ class Location(Model):
     end_column: int
     text: str
     role: str | None = None
+    where: str | None = None
 
     @classmethod
-    def at(cls, path: str, span: Span, text: str, role: str | None = None) -> Location:
+    def at(cls, path: str, span: Span, text: str, role: str | None = None, where: str | None = None) -> Location:
         """Build a location from a span and the text it covers."""
         return cls(
             path=path,
@@ -59,6 +82,7 @@ class Location(Model):
             end_column=span.end_column,
             text=text,
             role=role,
+            where=where,
         )
 
 

@@ -44,7 +44,8 @@ class At:
 
     def location(self) -> Location:
         """The report location of this place."""
-        return Location.at(self.letter.path, self.span, self.letter.excerpt(self.span), self.role)
+        where = self.letter.source.where(self.span.start) if self.letter.source else None
+        return Location.at(self.letter.path, self.span, self.letter.excerpt(self.span), self.role, where)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from replylint.models import Span
+from replylint.models import Origin, Span
 
 ENCODINGS = ("utf-8", "gb18030")
 
@@ -98,6 +98,8 @@ class Source:
     blank lines and bare page numbers between paragraphs are dropped. ``view_to_text[i]`` is
     the original offset of ``view[i]``. ``digest`` is the SHA-256 of the bytes read from disk
     (empty for text built in memory): ``--fix`` refuses to write a file that no longer has it.
+    A letter extracted from a document (.docx, PDF, HTML) has ``origins``: where each stretch
+    of ``text`` lies in that document.
     """
 
     path: str
@@ -105,6 +107,7 @@ class Source:
     encoding: str = "utf-8"
     bom: bool = False
     digest: str = ""
+    origins: tuple[Origin, ...] = ()
     view: str = field(init=False)
     view_to_text: tuple[int, ...] = field(init=False, repr=False)
 
@@ -165,9 +168,30 @@ class Source:
         end = max(start + 1, min(end, last + 1))
         return self.span(self.view_to_text[start], self.view_to_text[end - 1] + 1)
 
+    @property
+    def is_document(self) -> bool:
+        """Whether the text was extracted from a document rather than read from a text file."""
+        return bool(self.origins)
+
+    def where(self, offset: int) -> str | None:
+        """The document position of an original-text offset, or ``None`` for a text file."""
+        if not self.origins:
+            return None
+        origin = self.origins[max(bisect.bisect_right(self._origin_starts, offset) - 1, 0)]
+        return origin.where(max(offset, origin.start))
+
+    @cached_property
+    def _origin_starts(self) -> list[int]:
+        return [origin.start for origin in self.origins]
+
     def excerpt(self, span: Span) -> str:
         """The original text a span covers."""
         return self.text[span.start : span.end]
+
+
+def is_page_number(line: str) -> bool:
+    """Whether a line is a bare page number as running footers print it (``- 3 -``, ``第 3 页``)."""
+    return bool(_PAGE_NUMBER.match(line))
 
 
 def _raw_paragraphs(text: str) -> list[tuple[int, int]]:

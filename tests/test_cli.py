@@ -29,13 +29,13 @@ def original_line(path, line):
 def test_json_report_follows_the_contract(capsys):
     code, report = seed_json(capsys)
     assert code == 1
-    assert report["tool"]["name"] == "replylint" and report["schema_version"] == 1
+    assert report["tool"]["name"] == "replylint" and report["schema_version"] == 2
     assert len(report["files"]) == 5
     for finding in report["findings"]:
         assert set(finding) == {"rule", "name", "group", "severity", "message", "locations", "fix", "fingerprint"}
         assert finding["severity"] in ("error", "warning", "info")
         for loc in finding["locations"]:
-            assert set(loc) == {"path", "line", "column", "end_line", "end_column", "text", "role"}
+            assert set(loc) == {"path", "line", "column", "end_line", "end_column", "text", "role", "where"}
     summary = report["summary"]
     assert summary["files"] == 5 and summary["findings"] == len(report["findings"])
     assert sum(summary["by_severity"].values()) == summary["findings"]

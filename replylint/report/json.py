@@ -1,4 +1,8 @@
-"""The JSON report, per the contract in DESIGN.md (schema_version 1)."""
+"""The JSON report, per the contract in DESIGN.md.
+
+Schema version 2 added ``where`` to every location: the place in a document (.docx, PDF,
+HTML) the location points at, ``null`` for text files.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from typing import Any
 from replylint.engine import Report
 from replylint.models import Finding, Lang
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def finding_dict(finding: Finding, lang: Lang) -> dict[str, Any]:

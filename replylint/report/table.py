@@ -15,6 +15,11 @@ STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 CONTEXT = 12
 
 
+def place(loc: Location) -> str:
+    """Where a location is, as a reader looks for it: the document place, else line:column."""
+    return loc.where or f"{loc.line}:{loc.column}"
+
+
 def _snippet(report: Report, loc: Location) -> Text:
     """The offending text highlighted within a few characters of its line."""
     line = report.source_line(loc.path, loc.line)
@@ -40,7 +45,8 @@ def _cell(report: Report, finding: Finding, loc: Location, lang: Lang) -> Text:
     others = [o for o in finding.locations if o is not loc]
     for other in others:
         role = f"{other.role}: " if other.role else ""
-        text.append(f"\n↔ {role}{other.path}:{other.line}:{other.column} ", style="dim")
+        at = f"{other.path}, {other.where}" if other.where else f"{other.path}:{other.line}:{other.column}"
+        text.append(f"\n↔ {role}{at} ", style="dim")
         text.append_text(_snippet(report, other))
     return text
 
@@ -60,7 +66,7 @@ def render(report: Report, console: Console, lang: Lang = "zh", *, quiet: bool =
         for finding in findings:
             loc = finding.locations[0]
             table.add_row(
-                f"{loc.line}:{loc.column}",
+                place(loc),
                 Text(finding.severity, style=STYLES[finding.severity]),
                 finding.rule,
                 _cell(report, finding, loc, lang),

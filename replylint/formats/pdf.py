@@ -1,0 +1,127 @@
+"""PDF with a text layer: lines in reading order, paragraphs rebuilt, running heads dropped.
+
+pdfminer.six lays each page out into text lines. Lines wrapped inside a paragraph are joined
+again: a line continues the previous one when the previous reaches the right margin and this
+one is not indented. Pages are separated by a blank line, so a paragraph cut by a page break
+is rejoined by the source view exactly as for a text file. Running headers and footers are
+dropped: a bare page number (``- 3 -``, ``第 3 页``) or a line repeated, digits aside, at the
+top or bottom of at least half the pages.
+
+Positions: ``page P, line L, col C``: ``L`` counts the text lines of page ``P`` in reading
+order from 1 (running headers included), ``C`` the characters of that line from 1.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from replylint.formats.base import TextBuilder
+from replylint.source import is_page_number
+
+NO_TEXT = "no text layer (a scanned PDF?)"
+EDGE_LINES = 2  # lines at the top and at the bottom of a page that may be running heads
+INDENT = 0.8  # an indent of this many character heights opens a paragraph
+FULL = 2.5  # a line ending within this many character heights of the margin is full
+_PAGE_OF = re.compile(r"^\s*(?:\d{1,3}\s*/\s*\d{1,3}|page\s*\d{1,3}(?:\s*of\s*\d{1,3})?)\s*$", re.I)
+_LATIN_END = re.compile(r"[A-Za-z0-9]$")
+_LATIN_START = re.compile(r"^[A-Za-z0-9]")
+
+
+@dataclass(frozen=True)
+class _Line:
+    """One laid-out text line of a page."""
+
+    page: int
+    number: int
+    text: str
+    x0: float
+    x1: float
+    top: float
+    size: float
+
+
+def extract(data: bytes) -> tuple[str, tuple]:
+    """The letter text of a PDF and the origin of each line; ``ValueError`` for a scan."""
+    pages = _pages(data)
+    if not any(pages):
+        raise ValueError(NO_TEXT)
+    running = _running_heads(pages)
+    body = []
+    for page in pages:
+        edges = _edges(page)
+        body.append([line for line in page if not (line in edges and _is_running(line.text, running))])
+    lines = [line for page in body for line in page]
+    if not lines:
+        raise ValueError(NO_TEXT)
+    left = min(line.x0 for line in lines)
+    right = sorted(line.x1 for line in lines)[int(0.9 * (len(lines) - 1))]
+    out = TextBuilder()
+    for page in body:
+        previous = None
+        for line in page:
+            if previous is not None and not _continues(previous, line, left, right):
+                out.end_line()
+            elif previous is not None and _LATIN_END.search(previous.text) and _LATIN_START.match(line.text):
+                out.add(" ", f"page {previous.page}, line {previous.number}", "col", len(previous.text) + 1)
+            out.add(line.text, f"page {line.page}, line {line.number}", "col", 1)
+            previous = line
+        out.end_line(blank=True)
+    return out.result()
+
+
+def _pages(data: bytes) -> list[list[_Line]]:
+    """Every page's non-blank text lines in reading order."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LAParams, LTTextContainer, LTTextLine
+    from pdfminer.psexceptions import PSException
+
+    pages: list[list[_Line]] = []
+    try:
+        for number, layout in enumerate(extract_pages(io.BytesIO(data), laparams=LAParams()), start=1):
+            found = []
+            for box in layout:
+                if isinstance(box, LTTextContainer):
+                    found.extend(item for item in box if isinstance(item, LTTextLine))
+            lines = []
+            for item in found:
+                text = item.get_text().strip()
+                if text:
+                    size = max(item.height, 1.0)
+                    lines.append(_Line(number, len(lines) + 1, text, item.x0, item.x1, item.y1, size))
+            pages.append(lines)
+    except (PSException, ValueError, KeyError, TypeError) as exc:
+        raise ValueError(f"not a readable PDF: {exc}") from None
+    return pages
+
+
+def _edges(page: list[_Line]) -> list[_Line]:
+    """The lines at the top and at the bottom of a page."""
+    by_height = sorted(page, key=lambda line: -line.top)
+    return by_height[:EDGE_LINES] + by_height[-EDGE_LINES:]
+
+
+def _key(text: str) -> str:
+    """A running head's text with its digits and spaces blurred, so page numbers do not count."""
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+
+
+def _running_heads(pages: list[list[_Line]]) -> set[str]:
+    """The keys of lines repeated at a page edge on at least half the pages (two at least)."""
+    seen = Counter(key for page in pages for key in {_key(line.text) for line in _edges(page)})
+    needed = max(2, (len(pages) + 1) // 2)
+    return {key for key, count in seen.items() if count >= needed}
+
+
+def _is_running(text: str, running: set[str]) -> bool:
+    """Whether the text of a line at a page edge is a running header, footer or page number."""
+    return is_page_number(text) or bool(_PAGE_OF.match(text)) or _key(text) in running
+
+
+def _continues(previous: _Line, line: _Line, left: float, right: float) -> bool:
+    """Whether ``line`` is the wrapped rest of the paragraph ``previous`` belongs to."""
+    full = previous.x1 >= right - FULL * previous.size
+    indented = line.x0 - left > INDENT * line.size
+    return full and not indented
