@@ -15,6 +15,7 @@ the number of characters before the position in that paragraph.
 from __future__ import annotations
 
 import io
+import zipfile
 
 from replylint.formats.base import TextBuilder
 
@@ -31,10 +32,11 @@ def extract(data: bytes) -> tuple[str, tuple]:
     """The letter text of a .docx and the origin of each line."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import XMLSyntaxError
 
     try:
         body = docx.Document(io.BytesIO(data)).element.body
-    except (PackageNotFoundError, KeyError, ValueError) as exc:
+    except (PackageNotFoundError, zipfile.BadZipFile, XMLSyntaxError, KeyError, ValueError) as exc:
         raise ValueError(f"not a readable Word document (.docx): {exc}") from None
     walker = _Walker()
     walker.blocks(body, None)

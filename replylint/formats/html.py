@@ -36,8 +36,13 @@ SKIPPED = {"script", "style", "noscript", "nav", "header", "footer", "iframe", "
 _SPACE = re.compile(r"[ \t\r\n\f]+")
 _EDGE = " \t\r\n\f\xa0\u3000"
 _LABEL = re.compile(r"^\s*(?P<label>发文字号|文号|成文日期|发布日期)\s*[：:]?(?P<value>.*)$", re.S)
-_DOCNO_VALUE = re.compile(r"[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*第?\s*\d+\s*号")
-_DATE_VALUE = re.compile(r"^(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?")
+_DATE_VALUE = re.compile(r"^(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?$")
+# What a metadata value must look like to be taken: a 文号 with its year and serial, a date.
+_VALUES = {
+    "发文字号": re.compile(r"[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*第?\s*\d+\s*号$"),
+    "成文日期": _DATE_VALUE,
+    "发布日期": _DATE_VALUE,
+}
 
 
 def extract(data: bytes) -> tuple[str, tuple]:
@@ -53,10 +58,11 @@ def extract(data: bytes) -> tuple[str, tuple]:
     structure = parse_structure(Source(path="", text="\n".join(text for text, _, _ in lines)))
     meta = _metadata(root, body)
     docno = meta.get("发文字号")
-    if structure.docno is None and docno and _DOCNO_VALUE.search(docno[0]):
+    if structure.docno is None and docno:
         lines.insert(0, (docno[0], docno[1], 0))
     date = meta.get("成文日期") or meta.get("发布日期")
-    if structure.date is None and date and (m := _DATE_VALUE.match(date[0])):
+    if structure.date is None and date:
+        m = _DATE_VALUE.match(date[0])
         lines.append((f"{int(m['y'])}年{int(m['m'])}月{int(m['d'])}日", date[1], 0))
     out = TextBuilder()
     for text, place, offset in lines:
@@ -135,7 +141,7 @@ class _Walker:
 
 
 def _metadata(root, body) -> dict[str, tuple[str, str]]:
-    """Label → (value, element path) from the page's metadata outside the body.
+    """Label → (value, element path) from the page's metadata outside the body, values checked.
 
     The value is the rest of the label's text (``发文字号：中工信函〔2023〕59号``) or else the next
     text on the page (the next table cell, the ``<span>`` after a ``<label>``).
@@ -152,12 +158,13 @@ def _metadata(root, body) -> dict[str, tuple[str, str]]:
                 continue
             value, owner = str(following).strip(_EDGE), following.parent
         label = "发文字号" if m["label"] == "文号" else m["label"]
-        found.setdefault(label, (value, path(owner)))
+        if _VALUES[label].search(value):
+            found.setdefault(label, (value, path(owner)))
     return found
 
 
 def _is_text(node) -> bool:
     """Whether a node is page text (not a comment, doctype or other markup string)."""
-    from bs4.element import NavigableString, PreformattedString
+    from bs4.element import NavigableString, PreformattedString, Script, Stylesheet, TemplateString
 
-    return isinstance(node, NavigableString) and not isinstance(node, PreformattedString)
+    return isinstance(node, NavigableString) and not isinstance(node, (PreformattedString, Script, Stylesheet, TemplateString))

@@ -25,6 +25,7 @@ NO_TEXT = "no text layer (a scanned PDF?)"
 EDGE_LINES = 2  # lines at the top and at the bottom of a page that may be running heads
 INDENT = 0.8  # an indent of this many character heights opens a paragraph
 FULL = 2.5  # a line ending within this many character heights of the margin is full
+HEIGHT_SLACK = 4  # points: running heads at heights this close count as the same place
 _PAGE_OF = re.compile(r"^\s*(?:\d{1,3}\s*/\s*\d{1,3}|page\s*\d{1,3}(?:\s*of\s*\d{1,3})?)\s*$", re.I)
 _LATIN_END = re.compile(r"[A-Za-z0-9]$")
 _LATIN_START = re.compile(r"^[A-Za-z0-9]")
@@ -52,7 +53,7 @@ def extract(data: bytes) -> tuple[str, tuple]:
     body = []
     for page in pages:
         edges = _edges(page)
-        body.append([line for line in page if not (line in edges and _is_running(line.text, running))])
+        body.append([line for line in page if not (line in edges and _is_running(line, running))])
     lines = [line for page in body for line in page]
     if not lines:
         raise ValueError(NO_TEXT)
@@ -103,21 +104,25 @@ def _edges(page: list[_Line]) -> list[_Line]:
     return by_height[:EDGE_LINES] + by_height[-EDGE_LINES:]
 
 
-def _key(text: str) -> str:
-    """A running head's text with its digits and spaces blurred, so page numbers do not count."""
-    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+def _key(line: _Line) -> tuple[str, int]:
+    """A line's text with digits and spaces blurred (page numbers do not count), and its height.
+
+    A running head repeats at the same height on every page; a signature that happens to
+    repeat the organ's name in the header does not sit there.
+    """
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", line.text)), round(line.top / HEIGHT_SLACK)
 
 
-def _running_heads(pages: list[list[_Line]]) -> set[str]:
+def _running_heads(pages: list[list[_Line]]) -> set[tuple[str, int]]:
     """The keys of lines repeated at a page edge on at least half the pages (two at least)."""
-    seen = Counter(key for page in pages for key in {_key(line.text) for line in _edges(page)})
+    seen = Counter(key for page in pages for key in {_key(line) for line in _edges(page)})
     needed = max(2, (len(pages) + 1) // 2)
     return {key for key, count in seen.items() if count >= needed}
 
 
-def _is_running(text: str, running: set[str]) -> bool:
-    """Whether the text of a line at a page edge is a running header, footer or page number."""
-    return is_page_number(text) or bool(_PAGE_OF.match(text)) or _key(text) in running
+def _is_running(line: _Line, running: set[tuple[str, int]]) -> bool:
+    """Whether a line at a page edge is a running header, footer or page number."""
+    return is_page_number(line.text) or bool(_PAGE_OF.match(line.text)) or _key(line) in running
 
 
 def _continues(previous: _Line, line: _Line, left: float, right: float) -> bool:
