@@ -149,10 +149,13 @@ def _check(args: argparse.Namespace) -> int:
         checked = Corpus(tuple(letter for letter in report.corpus if letter.path in report.files))
         fixes = plan(checked, report.rules)
         if args.diff:
+            for error in fixes.refused():
+                print(f"{error.path}: error: {error.reason}", file=sys.stderr)
             sys.stdout.write(fixes.diff())
             return EXIT_FINDINGS if fixes.changed else EXIT_CLEAN
-        refused = fixes.write()
-        written = len(fixes.changed) - len(refused)
+        failed = fixes.write()
+        written = len(fixes.changed) - len(failed)
+        refused = fixes.refused() + failed
         print(f"replylint: applied {fixes.applied} fixes, {written} files written", file=sys.stderr)
         if fixes.deferred:
             print(f"replylint: {fixes.deferred} fixes overlap other fixes and were not applied", file=sys.stderr)

@@ -27,6 +27,7 @@ from replylint.registry import Rule
 from replylint.source import Source, digest
 
 MAX_PASSES = 10
+DOCUMENT_NOT_FIXED = "not fixed: --fix rewrites text files only; correct this document in the program that made it"
 
 
 class FileChanged(Exception):
@@ -76,6 +77,15 @@ def keeps_lines(fix: Fix, letters: dict[str, Letter]) -> bool:
     return True
 
 
+def on_text_files(fix: Fix, letters: dict[str, Letter]) -> bool:
+    """Whether every edit of ``fix`` is to a text file: a document (.docx, PDF, HTML) is never rewritten."""
+    return not any(_is_document(letters.get(edit.path)) for edit in fix.edits)
+
+
+def _is_document(letter: Letter | None) -> bool:
+    return letter is not None and letter.source is not None and letter.source.is_document
+
+
 def apply_edits(text: str, edits: Sequence[Edit]) -> str:
     """``text`` with non-overlapping ``edits`` applied; everything outside them is unchanged."""
     out = []
@@ -96,6 +106,7 @@ class Plan:
     fixed: dict[str, str] = field(default_factory=dict)
     applied: int = 0
     deferred: int = 0
+    documents: set[str] = field(default_factory=set)
 
     @property
     def changed(self) -> list[str]:
@@ -112,6 +123,10 @@ class Plan:
             for line in difflib.unified_diff(old, new, fromfile=prefix[0] + path, tofile=prefix[1] + path):
                 chunks.append(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")
         return "".join(chunks)
+
+    def refused(self) -> list[FileError]:
+        """The documents (.docx, PDF, HTML) that have fixes: they are never written."""
+        return [FileError(path=path, reason=DOCUMENT_NOT_FIXED) for path in sorted(self.documents)]
 
     def write(self) -> list[FileError]:
         """Write every changed file; a file that cannot be written safely is an error, not an exception."""
@@ -134,7 +149,13 @@ def plan(corpus: Corpus, rules: Sequence[Rule], max_passes: int = MAX_PASSES) ->
     for _ in range(max_passes):
         # A rule that crashes contributes no fixes; the report after fixing names it.
         findings = run_rules(Corpus(tuple(letters.values())), rules, errors=[])
-        fixes, result.deferred = choose([f for f in findings if f.fix and keeps_lines(f.fix, letters)])
+        result.documents.update(
+            e.path for f in findings if f.fix and not on_text_files(f.fix, letters) for e in f.fix.edits
+            if _is_document(letters.get(e.path))
+        )
+        fixes, result.deferred = choose(
+            [f for f in findings if f.fix and keeps_lines(f.fix, letters) and on_text_files(f.fix, letters)]
+        )
         by_path: dict[str, list[Edit]] = {}
         for fix in fixes:
             for edit in fix.edits:

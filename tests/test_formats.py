@@ -232,3 +232,15 @@ def test_document_libraries_are_not_imported_until_a_document_is_read():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True).stdout
     assert out.strip().endswith("[]")
+
+
+def test_fix_refuses_documents_and_still_fixes_text_files(tmp_path, capsys):
+    (tmp_path / "letter.docx").write_bytes(docx_of("结合我市传统产业的的优势。"))
+    (tmp_path / "letter.txt").write_text("结合我市传统产业的的优势。\n", encoding="utf-8")
+    before = (tmp_path / "letter.docx").read_bytes()
+    main([str(tmp_path), "--fix", "--select", "RL301", "--format", "json"])
+    report = json.loads(capsys.readouterr().out)
+    assert (tmp_path / "letter.docx").read_bytes() == before
+    assert (tmp_path / "letter.txt").read_text(encoding="utf-8") == "结合我市传统产业的优势。\n"
+    [error] = report["errors"]
+    assert error["path"].endswith("letter.docx") and "text files only" in error["reason"]
