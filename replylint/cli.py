@@ -52,7 +52,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="only these rule codes or prefixes, comma-separated (e.g. RL1,RL301)")
     check.add_argument("--ignore", action="append", default=[], metavar="CODES", help="skip these rule codes or prefixes")
     check.add_argument("--include", action="append", default=[], metavar="GLOB",
-                       help="file names to check inside directories (default: *.txt and *.md)")
+                       help="file names to check inside directories (default: *.txt *.md *.docx *.pdf *.html *.htm)")
     check.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="paths to skip")
     check.add_argument("--lang", choices=("zh", "en"), default=None, help="message language (default: from the locale)")
     check.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1, metavar="N",
@@ -141,7 +141,7 @@ def _check(args: argparse.Namespace) -> int:
         report = run()
     except (ConfigError, PluginError, BaselineError, TableError, TermbaseError) as exc:
         raise UsageError(str(exc)) from None
-    if not report.files and report.errors and all(e.reason.startswith("no ") for e in report.errors):
+    if not report.files and report.errors and all(e.reason.startswith(("no such file", "no file matches")) for e in report.errors):
         raise UsageError("; ".join(f"{e.path}: {e.reason}" for e in report.errors))
     if args.fix or args.diff:
         from replylint.fixes import plan

@@ -127,6 +127,14 @@ def test_pdf_without_a_text_layer_is_an_error_saying_so(tmp_path):
     assert report.files == (str(tmp_path / "letter.txt"),)
 
 
+def test_a_scan_named_alone_is_a_read_error_not_a_usage_error(tmp_path, capsys):
+    (tmp_path / "scan.pdf").write_bytes(scanned_pdf())
+    code = main([str(tmp_path / "scan.pdf"), "--no-color"])
+    assert code == 1
+    out = " ".join(capsys.readouterr().out.split())
+    assert "scan.pdf: error: no text layer (a scanned PDF?)" in out
+
+
 def test_tracked_changes_read_as_accepted_text(text_report, tmp_path):
     line, column = LONE_QUOTE
     letter = read_letter_bytes(tmp_path, "letter.docx", docx_of(seed_text(), tracked=(line, column, "的的")))
