@@ -157,6 +157,26 @@ def pdf_of(text: str, header: str = "中山市工业和信息化局") -> bytes:
     return out.getvalue()
 
 
+def flowed_pdf_of(text: str) -> bytes:
+    """A PDF of ``text`` laid out by reportlab's own paragraph flow (CJK wrapping, which moves
+    closing punctuation off a line start), with ``第 N 页`` at the foot and a running header."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    _font()
+    style = ParagraphStyle("body", fontName=FONT, fontSize=12, leading=18, firstLineIndent=24, wordWrap="CJK")
+
+    def decorate(canvas, document):
+        canvas.setFont(FONT, 9)
+        canvas.drawString(LEFT, PAGE_H - 40, "中山市工业和信息化局")
+        canvas.drawCentredString(PAGE_W / 2, 30, f"第 {document.page} 页")
+
+    out = io.BytesIO()
+    story = [Paragraph(escape(line), style) for line in text.split("\n") if line.strip()]
+    SimpleDocTemplate(out, pagesize=(PAGE_W, PAGE_H)).build(story, onFirstPage=decorate, onLaterPages=decorate)
+    return out.getvalue()
+
+
 def scanned_pdf() -> bytes:
     """A PDF with no text layer: a page holding only a drawing, as a scan holds only an image."""
     from reportlab.pdfgen import canvas

@@ -1,5 +1,6 @@
 """Letters read from .docx, PDF and HTML give the findings their text gives, at findable places."""
 
+import io
 import json
 import re
 import subprocess
@@ -7,11 +8,16 @@ import sys
 from collections import Counter
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from replylint import formats
 
 from replylint.cli import main
 from replylint.engine import lint, read_letter
+from replylint.source import Source
 from tests.conftest import ROOT, SEEDS
-from tests.documents import docx_of, html_of, pdf_layout, pdf_of, scanned_pdf
+from tests.documents import docx_of, flowed_pdf_of, html_of, pdf_layout, pdf_of, scanned_pdf
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 SEED_000 = SEEDS / "000_1815a8eff367fdb9.txt"
@@ -84,6 +90,13 @@ def test_seeds_as_docx_give_the_same_findings_as_their_text(text_report, docx_re
 def test_seeds_as_pdf_give_the_same_findings_as_their_text_whitespace_aside(text_report, pdf_report):
     assert len(pdf_report.files) == 5 and not pdf_report.errors
     assert findings(pdf_report, squash=True) == findings(text_report, squash=True)
+
+
+def test_seeds_flowed_by_reportlab_give_the_same_findings_whitespace_aside(tmp_path, text_report):
+    report = lint([str(written(tmp_path / "flowed", ".pdf", flowed_pdf_of))])
+    assert len(report.files) == 5 and not report.errors
+    assert findings(report, squash=True) == findings(text_report, squash=True)
+    assert "第 1 页" not in report.corpus.letters[0].source.text
 
 
 def test_docx_finding_names_the_paragraph_and_the_offset_in_it(docx_report):
@@ -252,3 +265,89 @@ def test_fix_refuses_documents_and_still_fixes_text_files(tmp_path, capsys):
     assert (tmp_path / "letter.txt").read_text(encoding="utf-8") == "结合我市传统产业的优势。\n"
     [error] = report["errors"]
     assert error["path"].endswith("letter.docx") and "text files only" in error["reason"]
+
+
+def test_page_without_a_known_container_uses_the_element_with_most_paragraph_text_and_its_charset(tmp_path):
+    page = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>'
+        '<div class="nav"><p>首页</p></div><div class="mid"><p>某某委员：</p>'
+        "<p>您提出的关于加强中小企业融资服务的提案收悉，现答复如下。</p><p>一、服务企业 300 家，共共计。</p></div>"
+        '<div class="foot"><p>版权所有</p></div></body></html>'
+    )
+    letter = read_letter_bytes(tmp_path, "page.html", page.encode("gb18030"))
+    assert letter.source.text.split("\n")[:3] == ["某某委员：", "您提出的关于加强中小企业融资服务的提案收悉，现答复如下。", "一、服务企业 300 家，共共计。"]
+    assert letter.source.where(letter.source.text.index("共共")) == "body > div[2] > p[3], offset 13"
+
+
+LINE = st.text(st.sampled_from("的了中山市政府，。、“”（）12 ab"), min_size=0, max_size=30)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(LINE, min_size=1, max_size=8))
+def test_every_docx_position_names_the_character_it_points_at(tmp_path, lines):
+    import docx
+
+    letter_text = "\n".join(lines)
+    if not letter_text.strip():
+        return
+    data = docx_of(letter_text)
+    text, origins = formats.read("letter.docx", data)
+    paragraphs = [p.text for p in docx.Document(io.BytesIO(data)).paragraphs]
+    source = Source(path="letter.docx", text=text, origins=origins)
+    for offset, char in enumerate(text):
+        if char == "\n":
+            continue
+        m = re.fullmatch(r"paragraph (\d+), offset (\d+)", source.where(offset))
+        assert paragraphs[int(m[1]) - 1][int(m[2])] == char
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(LINE, min_size=1, max_size=8))
+def test_every_html_position_in_the_body_names_the_character_it_points_at(lines):
+    from bs4 import BeautifulSoup
+
+    letter_text = "\n".join(lines)
+    if not letter_text.strip():
+        return
+    page = html_of(letter_text)
+    text, origins = formats.read("page.html", page.encode("utf-8"))
+    soup = BeautifulSoup(page, "html.parser")
+    source = Source(path="page.html", text=text, origins=origins)
+    for offset, char in enumerate(text):
+        if char == "\n":
+            continue
+        place, _, number = source.where(offset).rpartition(", offset ")
+        if not place.startswith("div#zoom"):
+            continue  # the date the page's metadata supplies, written as 2023年6月20日
+        element = _resolve(soup, place)
+        rendered = re.sub(r"[ \t\r\n\f]+", " ", element.get_text()).strip(" \xa0\u3000")  # as a browser shows it
+        assert rendered[int(number)] == char
+
+
+def _resolve(soup, place):
+    """The element an element path such as ``div#zoom > p[4]`` names."""
+    steps = place.split(" > ")
+    first = steps[0]
+    node = soup.body if first == "body" else soup.find(first.split("#")[0], id=first.split("#")[1])
+    for step in steps[1:]:
+        name, index = re.fullmatch(r"(\w+)\[(\d+)\]", step).groups()
+        node = node.find_all(name, recursive=False)[int(index) - 1]
+    return node
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(LINE, min_size=1, max_size=40))
+def test_every_pdf_position_names_the_character_printed_there(lines):
+    letter_text = "\n".join(lines)
+    if not letter_text.strip():
+        return
+    layout = pdf_layout(letter_text)
+    printed = {(p.page, p.number): p.text.strip() for p in layout}
+    printed.update({(p.page, 1): "中山市工业和信息化局" for p in layout})  # a header seen on one page only is kept
+    text, origins = formats.read("letter.pdf", pdf_of(letter_text))
+    source = Source(path="letter.pdf", text=text, origins=origins)
+    for offset, char in enumerate(text):
+        if char.isspace():
+            continue
+        page, line, col = map(int, re.fullmatch(r"page (\d+), line (\d+), col (\d+)", source.where(offset)).groups())
+        assert printed[page, line][col - 1] == char
