@@ -8,7 +8,7 @@ import sys
 from collections import Counter
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from replylint import formats
@@ -172,10 +172,11 @@ def test_cc_in_a_text_box_is_read_once_and_headers_are_not(tmp_path):
     assert "中山市工业和信息化局文件" not in letter.source.text and "- 1 -" not in letter.source.text
 
 
-def test_docx_findings_with_table_and_text_box_match_the_text(text_report, tmp_path):
-    report = lint_bytes(tmp_path, "000.docx", docx_of(seed_text(), table=True))
-    text_000 = lint([str(SEED_000)])
-    assert findings(report) == findings(text_000)
+@pytest.mark.parametrize("layout", [{"table": True}, {"text_box": True}])
+def test_docx_findings_with_contact_lines_in_a_table_or_a_text_box_match_the_text(tmp_path, layout):
+    for seed in SEED_FILES:
+        report = lint_bytes(tmp_path, seed.stem + ".docx", docx_of(seed_text(seed), **layout))
+        assert findings(report) == findings(lint([str(seed)])), seed.name
 
 
 def test_a_damaged_docx_is_a_one_line_error(tmp_path):
@@ -280,48 +281,51 @@ def test_page_without_a_known_container_uses_the_element_with_most_paragraph_tex
 
 
 LINE = st.text(st.sampled_from("的了中山市政府，。、“”（）12 ab"), min_size=0, max_size=30)
+LETTERS = st.lists(LINE, min_size=1, max_size=8).map("\n".join).filter(str.strip)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(LINE, min_size=1, max_size=8))
-def test_every_docx_position_names_the_character_it_points_at(tmp_path, lines):
+def positions(name, data):
+    """Each visible character extracted from a document, with the position named for it."""
+    text, origins = formats.read(name, data)
+    source = Source(path=name, text=text, origins=origins)
+    return [(source.where(offset), char) for offset, char in enumerate(text) if not char.isspace()]
+
+
+@settings(max_examples=25, deadline=None)
+@given(LETTERS)
+def test_every_docx_position_names_the_character_it_points_at(letter_text):
     import docx
 
-    letter_text = "\n".join(lines)
-    if not letter_text.strip():
-        return
     data = docx_of(letter_text)
-    text, origins = formats.read("letter.docx", data)
     paragraphs = [p.text for p in docx.Document(io.BytesIO(data)).paragraphs]
-    source = Source(path="letter.docx", text=text, origins=origins)
-    for offset, char in enumerate(text):
-        if char == "\n":
-            continue
-        m = re.fullmatch(r"paragraph (\d+), offset (\d+)", source.where(offset))
+    for where, char in positions("letter.docx", data):
+        m = re.fullmatch(r"paragraph (\d+), offset (\d+)", where)
         assert paragraphs[int(m[1]) - 1][int(m[2])] == char
 
 
 @settings(max_examples=25, deadline=None)
-@given(st.lists(LINE, min_size=1, max_size=8))
-def test_every_html_position_in_the_body_names_the_character_it_points_at(lines):
+@given(LETTERS)
+def test_every_html_position_in_the_body_names_the_character_it_points_at(letter_text):
     from bs4 import BeautifulSoup
 
-    letter_text = "\n".join(lines)
-    if not letter_text.strip():
-        return
     page = html_of(letter_text)
-    text, origins = formats.read("page.html", page.encode("utf-8"))
     soup = BeautifulSoup(page, "html.parser")
-    source = Source(path="page.html", text=text, origins=origins)
-    for offset, char in enumerate(text):
-        if char == "\n":
-            continue
-        place, _, number = source.where(offset).rpartition(", offset ")
-        if not place.startswith("div#zoom"):
-            continue  # the date the page's metadata supplies, written as 2023年6月20日
-        element = _resolve(soup, place)
-        rendered = re.sub(r"[ \t\r\n\f]+", " ", element.get_text()).strip(" \xa0\u3000")  # as a browser shows it
-        assert rendered[int(number)] == char
+    for where, char in positions("page.html", page.encode("utf-8")):
+        place, _, number = where.rpartition(", offset ")
+        if place.startswith("div#zoom"):  # not the date the page's metadata supplies, written as 2023年6月20日
+            rendered = re.sub(r"[ \t\r\n\f]+", " ", _resolve(soup, place).get_text()).strip(" \xa0\u3000")
+            assert rendered[int(number)] == char
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(LINE, min_size=1, max_size=40).map("\n".join).filter(str.strip))
+def test_every_pdf_position_names_the_character_printed_there(letter_text):
+    layout = pdf_layout(letter_text)
+    printed = {(p.page, p.number): p.text.strip() for p in layout}
+    printed.update({(p.page, 1): "中山市工业和信息化局" for p in layout})  # a header seen on one page only is kept
+    for where, char in positions("letter.pdf", pdf_of(letter_text)):
+        page, line, col = map(int, re.fullmatch(r"page (\d+), line (\d+), col (\d+)", where).groups())
+        assert printed[page, line][col - 1] == char
 
 
 def _resolve(soup, place):
@@ -333,21 +337,3 @@ def _resolve(soup, place):
         name, index = re.fullmatch(r"(\w+)\[(\d+)\]", step).groups()
         node = node.find_all(name, recursive=False)[int(index) - 1]
     return node
-
-
-@settings(max_examples=15, deadline=None)
-@given(st.lists(LINE, min_size=1, max_size=40))
-def test_every_pdf_position_names_the_character_printed_there(lines):
-    letter_text = "\n".join(lines)
-    if not letter_text.strip():
-        return
-    layout = pdf_layout(letter_text)
-    printed = {(p.page, p.number): p.text.strip() for p in layout}
-    printed.update({(p.page, 1): "中山市工业和信息化局" for p in layout})  # a header seen on one page only is kept
-    text, origins = formats.read("letter.pdf", pdf_of(letter_text))
-    source = Source(path="letter.pdf", text=text, origins=origins)
-    for offset, char in enumerate(text):
-        if char.isspace():
-            continue
-        page, line, col = map(int, re.fullmatch(r"page (\d+), line (\d+), col (\d+)", source.where(offset)).groups())
-        assert printed[page, line][col - 1] == char
