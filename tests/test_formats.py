@@ -17,7 +17,7 @@ from replylint.cli import main
 from replylint.engine import lint, read_letter
 from replylint.source import Source
 from tests.conftest import ROOT, SEEDS
-from tests.documents import docx_of, flowed_pdf_of, html_of, pdf_layout, pdf_of, scanned_pdf
+from tests.documents import docx_of, flowed_pdf_of, html_of, join_tracked, pdf_layout, pdf_of, scanned_pdf
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 SEED_000 = SEEDS / "000_1815a8eff367fdb9.txt"
@@ -154,6 +154,13 @@ def test_tracked_changes_read_as_accepted_text(text_report, tmp_path):
     assert "数字贷”贴息" in letter.source.text and "的的" not in letter.source.text.split("\n")[line - 1]
     report = lint_bytes(tmp_path, "000.docx", docx_of(seed_text(), tracked=(line, column, "的的")))
     assert lone_quote(report).where == f"paragraph {line}, offset {column - 1}"
+
+
+def test_a_paragraph_mark_deleted_as_a_tracked_change_joins_the_paragraphs(tmp_path):
+    letter = read_letter_bytes(tmp_path, "letter.docx", join_tracked(docx_of(seed_text()), 17, 18))
+    assert "很强针对性和实用性，具有重要的现实意义" in letter.source.text
+    offset = letter.source.text.index("用性，具有")
+    assert (letter.source.where(offset - 1), letter.source.where(offset)) == ("paragraph 17, offset 179", "paragraph 19, offset 0")
 
 
 def test_contact_and_cc_in_a_table_are_read_with_their_cells(tmp_path):

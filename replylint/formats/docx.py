@@ -3,7 +3,8 @@
 The body is walked in document order: each paragraph becomes a line (a manual line break
 inside it starts another), each table cell's paragraphs follow in row order, and a text box's
 paragraphs follow the paragraph that anchors it. Tracked changes read as if accepted: inserted
-runs are kept, deleted ones dropped. Headers, footers, footnotes and comments are not part of
+runs are kept, deleted ones dropped, and a paragraph whose mark was deleted runs on into the
+next. Headers, footers, footnotes and comments are not part of
 the letter and are left out.
 
 Positions: ``paragraph N`` counts the body's paragraphs from 1, empty ones included (what
@@ -25,6 +26,7 @@ P, TBL, TR, TC, SDT, SDT_CONTENT = (W + t for t in ("p", "tbl", "tr", "tc", "sdt
 T, TAB, BR, CR, TXBX = (W + t for t in ("t", "tab", "br", "cr", "txbxContent"))
 # Subtrees that hold no accepted text of the paragraph itself: deletions, moved-away text,
 # properties, text boxes (read separately) and the fallback copy of a text box.
+DELETED_MARK = f"{W}pPr/{W}rPr/{W}del"
 SKIP = {W + "del", W + "moveFrom", W + "pPr", W + "rPr", TXBX, MC + "Fallback"}
 
 
@@ -82,14 +84,25 @@ class _Walker:
                 self.blocks(tc, f"table {number}, row {r}, cell {c}")
 
     def paragraph(self, p, place: str) -> None:
-        """One paragraph's accepted text, a line per manual line break, then its text boxes."""
+        """One paragraph's accepted text, a line per manual line break, then its text boxes.
+
+        A paragraph whose mark is a tracked deletion runs on into the next, as it does once
+        the change is accepted.
+        """
         pieces: list[str] = []
         _text(p, pieces)
+        lines = "".join(pieces).split("\n")
+        merged = p.find(DELETED_MARK) is not None
         offset = 0
-        for line in "".join(pieces).split("\n"):
-            self.out.line(line, place, "offset", offset)
+        for index, line in enumerate(lines):
+            self.out.add(line, place, "offset", offset)
+            if index < len(lines) - 1 or not merged:
+                self.out.end_line()
             offset += len(line) + 1
-        for box in _text_boxes(p):
+        boxes = _text_boxes(p)
+        if boxes:
+            self.out.end_line()
+        for box in boxes:
             self.text_boxes += 1
             for k, inner in enumerate(box.findall(P), start=1):
                 self.paragraph(inner, f"text box {self.text_boxes}, paragraph {k}")
