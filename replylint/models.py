@@ -71,6 +71,10 @@ class Location(Model):
     role: str | None = None
     where: str | None = None
 
+    def label(self) -> str:
+        """Where this is, for a reader: ``path:line:column``, or ``path, paragraph 12, offset 5`` in a document."""
+        return f"{self.path}, {self.where}" if self.where else f"{self.path}:{self.line}:{self.column}"
+
     @classmethod
     def at(cls, path: str, span: Span, text: str, role: str | None = None, where: str | None = None) -> Location:
         """Build a location from a span and the text it covers."""

@@ -344,3 +344,19 @@ def _resolve(soup, place):
         name, index = re.fullmatch(r"(\w+)\[(\d+)\]", step).groups()
         node = node.find_all(name, recursive=False)[int(index) - 1]
     return node
+
+
+def test_sarif_github_and_html_reports_name_the_place_in_the_document(tmp_path):
+    import jsonschema
+
+    from replylint.report import github, html, sarif
+
+    (tmp_path / "000.docx").write_bytes(docx_of(seed_text()))
+    report = lint([str(tmp_path)], select_codes=["RL401"])
+    log = sarif.report_dict(report, "en")
+    schema = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    jsonschema.Draft4Validator(schema).validate(log)
+    [result] = log["runs"][0]["results"]
+    assert result["locations"][0]["logicalLocations"] == [{"fullyQualifiedName": "paragraph 39, offset 69", "kind": "element"}]
+    assert "[paragraph 39, offset 69]" in github.render(report, "en")
+    assert "000.docx, paragraph 39, offset 69" in html.render(report, "en")

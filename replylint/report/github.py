@@ -30,9 +30,11 @@ def annotation(finding: Finding, lang: Lang) -> str:
         "title": f"{finding.rule} {finding.name}",
     }
     message = finding.message(lang)
+    if first.where:
+        message += f" [{first.where}]"
     if others:
         also = "另见" if lang == "zh" else "see also"
-        message += f" ({also} " + ", ".join(f"{o.path}:{o.line}:{o.column}" for o in others) + ")"
+        message += f" ({also} " + ", ".join(o.label() for o in others) + ")"
     head = ",".join(f"{key}={escape_property(str(value))}" for key, value in props.items())
     return f"::{COMMANDS[finding.severity]} {head}::{escape_data(message)}"
 

@@ -122,7 +122,7 @@ def _row(finding: Finding, letters: dict[str, Letter], lang: Lang) -> str:
     figures = []
     for loc in finding.locations:
         role = f" · {escape(loc.role)}" if loc.role else ""
-        caption = f"{escape(loc.path)}:{loc.line}:{loc.column}{role}"
+        caption = f"{escape(loc.label())}{role}"
         figures.append(f'<figure class="passage"><figcaption>{caption}</figcaption>{passage(letters, loc)}</figure>')
     fix = ""
     if finding.fix is not None:
@@ -131,7 +131,7 @@ def _row(finding: Finding, letters: dict[str, Letter], lang: Lang) -> str:
         f'<tr class="finding" data-rule="{escape(finding.rule)}" data-severity="{finding.severity}">'
         f'<td class="sev {finding.severity}">{finding.severity}</td>'
         f"<td>{escape(finding.rule)}<br><small>{escape(finding.name)}</small></td>"
-        f"<td>{escape(first.path)}:{first.line}:{first.column}</td>"
+        f"<td>{escape(first.label())}</td>"
         f'<td>{escape(finding.message(lang))}{fix}<div class="passages">{"".join(figures)}</div></td></tr>'
     )
 

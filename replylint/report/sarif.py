@@ -2,7 +2,9 @@
 
 Columns count Unicode code points, and the run says so (``columnKind``). A finding's first
 location is its location; the other letters of a cross-letter finding are its related
-locations. Rules carry their documentation as help text.
+locations. Rules carry their documentation as help text. A location in a document (.docx,
+PDF, HTML) has its region in the text extracted from it and names its place in the document
+(``paragraph 12, offset 5``) as a logical location.
 """
 
 from __future__ import annotations
@@ -43,6 +45,14 @@ def rule_dict(rule: Rule) -> dict[str, Any]:
     }
 
 
+def _located(loc: Location) -> dict[str, Any]:
+    """A SARIF location: the region (in the extracted text, for a document) and the document place."""
+    located: dict[str, Any] = {"physicalLocation": _physical(loc)}
+    if loc.where:
+        located["logicalLocations"] = [{"fullyQualifiedName": loc.where, "kind": "element"}]
+    return located
+
+
 def _physical(loc: Location) -> dict[str, Any]:
     return {
         "artifactLocation": {"uri": _uri(loc.path)},
@@ -63,14 +73,14 @@ def result_dict(finding: Finding, index: dict[str, int], lang: Lang) -> dict[str
         "ruleId": finding.rule,
         "level": LEVELS[finding.severity],
         "message": {"text": finding.message(lang)},
-        "locations": [{"physicalLocation": _physical(first)}],
+        "locations": [_located(first)],
         "partialFingerprints": {"replylint/v1": finding.fingerprint},
     }
     if finding.rule in index:
         result["ruleIndex"] = index[finding.rule]
     if others:
         result["relatedLocations"] = [
-            {"id": n, "physicalLocation": _physical(loc), "message": {"text": loc.role or loc.path}}
+            {"id": n, **_located(loc), "message": {"text": loc.role or loc.path}}
             for n, loc in enumerate(others, start=1)
         ]
     if finding.fix is not None:

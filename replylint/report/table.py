@@ -45,8 +45,7 @@ def _cell(report: Report, finding: Finding, loc: Location, lang: Lang) -> Text:
     others = [o for o in finding.locations if o is not loc]
     for other in others:
         role = f"{other.role}: " if other.role else ""
-        at = f"{other.path}, {other.where}" if other.where else f"{other.path}:{other.line}:{other.column}"
-        text.append(f"\n↔ {role}{at} ", style="dim")
+        text.append(f"\n↔ {role}{other.label()} ", style="dim")
         text.append_text(_snippet(report, other))
     return text
 
