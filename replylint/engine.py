@@ -22,6 +22,7 @@ from replylint.tables import user_tables
 
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.docx", "*.pdf", "*.html", "*.htm")
 MAX_BYTES = 10 * 1024 * 1024
+MAX_DOCUMENT_BYTES = 50 * 1024 * 1024  # a PDF or .docx carries images (seals, scans of signatures) besides its text
 PARALLEL_MIN_FILES = 64
 
 
@@ -98,8 +99,9 @@ def read_bytes(path: str) -> bytes:
         if os.path.isdir(path):
             raise ValueError("is a directory, not a letter")
         size = os.path.getsize(path)
-        if size > MAX_BYTES:
-            raise ValueError(f"file is too large ({size / 2**20:.0f} MB; letters over {MAX_BYTES // 2**20} MB are not read)")
+        limit = MAX_DOCUMENT_BYTES if formats.handles(path) else MAX_BYTES
+        if size > limit:
+            raise ValueError(f"file is too large ({size / 2**20:.0f} MB; letters over {limit // 2**20} MB are not read)")
         data = Path(path).read_bytes()
     except OSError as exc:
         raise ValueError((exc.strerror or str(exc)).lower()) from None

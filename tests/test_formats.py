@@ -360,3 +360,14 @@ def test_sarif_github_and_html_reports_name_the_place_in_the_document(tmp_path):
     assert result["locations"][0]["logicalLocations"] == [{"fullyQualifiedName": "paragraph 39, offset 69", "kind": "element"}]
     assert "[paragraph 39, offset 69]" in github.render(report, "en")
     assert "000.docx, paragraph 39, offset 69" in html.render(report, "en")
+
+
+def test_documents_may_be_larger_than_text_files_for_the_images_they_carry(tmp_path, monkeypatch):
+    from replylint import engine
+
+    data = docx_of(seed_text())
+    monkeypatch.setattr(engine, "MAX_BYTES", len(data) - 1)
+    assert read_letter_bytes(tmp_path, "letter.docx", data).structure.docno is not None
+    monkeypatch.setattr(engine, "MAX_DOCUMENT_BYTES", len(data) - 1)
+    with pytest.raises(ValueError, match="file is too large"):
+        read_letter_bytes(tmp_path, "letter.docx", data)
