@@ -191,6 +191,29 @@ def flowed_pdf_of(text: str) -> bytes:
     return out.getvalue()
 
 
+def spaced_pdf_of(lines: list[tuple[str, float, str, int]]) -> bytes:
+    """A one-page PDF of ``(text, character spacing, alignment, size)`` lines, alignment being
+    ``center``, ``left``, ``indent`` or ``right``: a title set larger, a title or signature set
+    with widened spacing, as letters print them."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen import canvas
+
+    _font()
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, pagesize=(PAGE_W, PAGE_H))
+    for number, (text, spacing, align, size) in enumerate(lines):
+        width = stringWidth(text, FONT, size) + spacing * len(text)
+        x = {"center": LEFT + (WIDTH - width) / 2, "left": LEFT, "indent": LEFT + INDENT, "right": LEFT + WIDTH - width}[align]
+        line = pdf.beginText(x, BODY_TOP - number * LEADING)
+        line.setFont(FONT, size)
+        line.setCharSpace(spacing)
+        line.textLine(text)
+        pdf.drawText(line)
+    pdf.showPage()
+    pdf.save()
+    return out.getvalue()
+
+
 def scanned_pdf() -> bytes:
     """A PDF with no text layer: a page holding only a drawing, as a scan holds only an image."""
     from reportlab.pdfgen import canvas

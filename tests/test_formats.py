@@ -17,7 +17,16 @@ from replylint.cli import main
 from replylint.engine import lint, read_letter
 from replylint.source import Source
 from tests.conftest import ROOT, SEEDS
-from tests.documents import docx_of, flowed_pdf_of, html_of, join_tracked, pdf_layout, pdf_of, scanned_pdf
+from tests.documents import (
+    docx_of,
+    flowed_pdf_of,
+    html_of,
+    join_tracked,
+    pdf_layout,
+    pdf_of,
+    scanned_pdf,
+    spaced_pdf_of,
+)
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 SEED_000 = SEEDS / "000_1815a8eff367fdb9.txt"
@@ -130,6 +139,21 @@ def test_pdf_paragraph_cut_by_a_page_break_reads_whole_in_the_view(tmp_path):
     before = letter.source.text.index(cut[0].text)
     assert letter.source.text[before - 2 : before] == "\n\n"
     assert any(cut[0].text in para.text and para.text.index(cut[0].text) > 0 for para in letter.source.paragraphs)
+
+
+def test_pdf_letters_spaced_out_for_a_title_or_signature_read_without_spaces(tmp_path):
+    letter = read_letter_bytes(tmp_path, "letter.pdf", spaced_pdf_of([
+        ("关于市政协十三届二次会议第132033号提案答复的函", 1, "center", 16),
+        ("某某委员：", 0, "left", 14),
+        ("现答复如下：我们联合 11 家银行，结合产业的的优势。", 0, "indent", 14),
+        ("专此答复。", 0, "indent", 14),
+        ("中山市工业和信息化局", 9, "right", 14),
+        ("2023年6月25日", 0, "right", 14),
+    ]))
+    assert letter.structure.title.text == "关于市政协十三届二次会议第132033号提案答复的函"
+    assert letter.structure.signature.text == "中山市工业和信息化局"
+    assert "联合 11 家银行" in letter.source.text
+    assert letter.source.where(letter.source.text.index("的的")) == "page 1, line 3, col 23"
 
 
 def test_pdf_without_a_text_layer_is_an_error_saying_so(tmp_path):

@@ -25,6 +25,9 @@ NO_TEXT = "no text layer (a scanned PDF?)"
 EDGE_LINES = 2  # lines at the top and at the bottom of a page that may be running heads
 INDENT = 0.8  # an indent of this many character heights opens a paragraph
 FULL = 2.5  # a line ending within this many character heights of the margin is full
+WORD_GAP = 0.1  # a gap this many character sizes wider than the line's usual one is a space
+SAME_SIZE = 0.1  # lines of one paragraph differ in size by at most this fraction
+PITCH = 1.3  # lines of one paragraph are at most this many usual line pitches apart
 HEIGHT_SLACK = 4  # points: running heads at heights this close count as the same place
 _PAGE_OF = re.compile(r"^\s*(?:\d{1,3}\s*/\s*\d{1,3}|page\s*\d{1,3}(?:\s*of\s*\d{1,3})?)\s*$", re.I)
 _LATIN_END = re.compile(r"[A-Za-z0-9]$")
@@ -57,13 +60,12 @@ def extract(data: bytes) -> tuple[str, tuple]:
     lines = [line for page in body for line in page]
     if not lines:
         raise ValueError(NO_TEXT)
-    left = min(line.x0 for line in lines)
-    right = sorted(line.x1 for line in lines)[int(0.9 * (len(lines) - 1))]
+    layout = _Layout.of(body)
     out = TextBuilder()
     for page in body:
         previous = None
         for line in page:
-            if previous is not None and not _continues(previous, line, left, right):
+            if previous is not None and not layout.continues(previous, line):
                 out.end_line()
             elif previous is not None and _LATIN_END.search(previous.text) and _LATIN_START.match(line.text):
                 out.add(" ", f"page {previous.page}, line {previous.number}", "col", len(previous.text) + 1)
@@ -76,7 +78,7 @@ def extract(data: bytes) -> tuple[str, tuple]:
 def _pages(data: bytes) -> list[list[_Line]]:
     """Every page's non-blank text lines in reading order."""
     from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LAParams, LTTextContainer, LTTextLine
+    from pdfminer.layout import LAParams, LTTextContainer, LTTextLineHorizontal
     from pdfminer.psexceptions import PSException
 
     pages: list[list[_Line]] = []
@@ -85,10 +87,10 @@ def _pages(data: bytes) -> list[list[_Line]]:
             found = []
             for box in layout:
                 if isinstance(box, LTTextContainer):
-                    found.extend(item for item in box if isinstance(item, LTTextLine))
+                    found.extend(item for item in box if isinstance(item, LTTextLineHorizontal))
             lines = []
             for item in found:
-                text = item.get_text().strip()
+                text = _text(item).strip()
                 if text:
                     size = max(item.height, 1.0)
                     lines.append(_Line(number, len(lines) + 1, text, item.x0, item.x1, item.y1, size))
@@ -96,6 +98,27 @@ def _pages(data: bytes) -> list[list[_Line]]:
     except (PSException, ValueError, KeyError, TypeError) as exc:
         raise ValueError(f"not a readable PDF: {exc}") from None
     return pages
+
+
+def _text(line) -> str:
+    """A line's text, with a space only where the gap between two characters is wider than usual.
+
+    Letters spaced out for emphasis (a title set as ``答 复 函``, a justified line) keep a
+    wider gap between every pair of characters; that gap is the line's usual one, not a space.
+    """
+    from pdfminer.layout import LTChar
+
+    chars = [item for item in line if isinstance(item, LTChar)]
+    gaps = sorted(b.x0 - a.x1 for a, b in zip(chars, chars[1:]))
+    usual = max(gaps[len(gaps) // 2], 0.0) if gaps else 0.0
+    out = []
+    for previous, char in zip([None, *chars], chars):
+        text = char.get_text()
+        if previous is not None and char.x0 - previous.x1 > usual + WORD_GAP * char.size:
+            if not text.isspace() and not out[-1].isspace():
+                out.append(" ")
+        out.append(text)
+    return "".join(out)
 
 
 def _edges(page: list[_Line]) -> list[_Line]:
@@ -125,8 +148,30 @@ def _is_running(line: _Line, running: set[tuple[str, int]]) -> bool:
     return is_page_number(line.text) or bool(_PAGE_OF.match(line.text)) or _key(line) in running
 
 
-def _continues(previous: _Line, line: _Line, left: float, right: float) -> bool:
-    """Whether ``line`` is the wrapped rest of the paragraph ``previous`` belongs to."""
-    full = previous.x1 >= right - FULL * previous.size
-    indented = line.x0 - left > INDENT * line.size
-    return full and not indented
+@dataclass(frozen=True)
+class _Layout:
+    """The body's text block: its left and right margins and its usual line pitch."""
+
+    left: float
+    right: float
+    pitch: float
+
+    @classmethod
+    def of(cls, pages: list[list[_Line]]) -> _Layout:
+        """Measure the margins and pitch of the body lines of every page."""
+        lines = [line for page in pages for line in page]
+        right = sorted(line.x1 for line in lines)[int(0.9 * (len(lines) - 1))]
+        steps = sorted(a.top - b.top for page in pages for a, b in zip(page, page[1:]) if a.top > b.top)
+        return cls(min(line.x0 for line in lines), right, steps[len(steps) // 2] if steps else 0.0)
+
+    def continues(self, previous: _Line, line: _Line) -> bool:
+        """Whether ``line`` is the wrapped rest of the paragraph ``previous`` belongs to.
+
+        The previous line reaches the right margin, this one is not indented, both are set in
+        the same size and no wider gap than the usual line pitch parts them.
+        """
+        full = previous.x1 >= self.right - FULL * previous.size
+        indented = line.x0 - self.left > INDENT * line.size
+        same_size = abs(line.size - previous.size) <= SAME_SIZE * previous.size
+        close = previous.top - line.top <= PITCH * self.pitch
+        return full and not indented and same_size and close
