@@ -210,11 +210,16 @@ def test_docx_findings_with_contact_lines_in_a_table_or_a_text_box_match_the_tex
         assert findings(report) == findings(lint([str(seed)])), seed.name
 
 
-def test_a_damaged_docx_is_a_one_line_error(tmp_path):
-    (tmp_path / "bad.docx").write_bytes(b"PK\x03\x04 not really a zip")
-    report = lint([str(tmp_path)])
-    [error] = report.errors
-    assert error.reason.startswith("not a readable Word document") and "\n" not in error.reason
+@pytest.mark.parametrize("name, data, reason", [
+    ("bad.docx", b"PK\x03\x04 not really a zip", "not a readable Word document (.docx): "),
+    ("bad.pdf", b"%PDF-1.4 nothing after the header", "not a readable PDF: "),
+    ("cut.pdf", pdf_of("结合产业的优势。")[:400], "not a readable PDF: "),
+    ("bare.html", b"<html><body><div id='zoom'></div></body></html>", "the document holds no text"),
+])
+def test_a_damaged_or_empty_document_is_a_one_line_error(tmp_path, name, data, reason):
+    (tmp_path / name).write_bytes(data)
+    [error] = lint([str(tmp_path)]).errors
+    assert error.reason.startswith(reason) and "\n" not in error.reason
 
 
 def test_government_page_gives_the_findings_of_the_letter_alone(tmp_path, text_report):
