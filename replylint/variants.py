@@ -158,3 +158,17 @@ def variant_groups(keys: Iterable[str], policy: VariantPolicy) -> list[list[str]
     for key in parent:
         groups[root(key)].append(key)
     return [sorted(g) for g in groups.values() if len(g) > 1]
+
+
+
+def cited_variant_groups(cited: Iterable[set[str]], policy: VariantPolicy) -> list[list[str]]:
+    """The variant groups of the keys some letters cite, each letter's keys given as one set.
+
+    A group of which one letter cites two spellings of different lengths is left out: a
+    letter that cites both side by side names two documents.
+    """
+    cited = list(cited)
+    return [
+        group for group in variant_groups(set().union(*cited), policy)
+        if not any(len({len(key) for key in keys.intersection(group)}) > 1 for keys in cited)
+    ]

@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from replylint.conflicts import sides_finding, sides_of
 from replylint.corpus import Corpus
 from replylint.models import Finding
 from replylint.registry import rule
 from replylint.tables import load_tables
-from replylint.variants import variant_groups
-
-
-def _cited_together(group: set[str], cited: Iterable[set[str]]) -> bool:
-    """Whether one letter cites two spellings of ``group`` of different lengths (two documents)."""
-    return any(len({len(key) for key in keys & group}) > 1 for keys in cited)
+from replylint.variants import cited_variant_groups
 
 
 @rule(
@@ -70,8 +65,6 @@ def title_variant(corpus: Corpus) -> Iterator[Finding]:
     cited = defaultdict(set)
     for letter, claim in titles:
         cited[letter.path].add(claim.key)
-    for group in variant_groups({claim.key for _, claim in titles}, policy):
-        if _cited_together(set(group), cited.values()):
-            continue
+    for group in cited_variant_groups(cited.values(), policy):
         sides = sides_of((letter, claim.key, claim.span) for letter, claim in titles if claim.key in group)
         yield sides_finding(title_variant, sides, lambda v: f"《{v}》")
