@@ -1,4 +1,4 @@
-"""The command line: ``replylint [check] PATHS``, ``rules``, ``rule CODE``, ``parse FILE``, ``claims PATHS``."""
+"""The command line: ``replylint [check] PATHS``, ``rules``, ``rule CODE``, ``parse FILE``, ``claims PATHS``, ``ledger PATHS``."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from contextlib import contextmanager
 
 from replylint import __version__
 
-COMMANDS = ("check", "rules", "rule", "parse", "claims")
+COMMANDS = ("check", "rules", "rule", "parse", "claims", "ledger")
 FORMATS = ("table", "json", "sarif", "github", "html")
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -35,7 +35,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="replylint",
         description="Check Chinese government reply letters for contradictions before they are published.",
-        epilog="Commands: check (the default), rules, rule CODE, parse FILE, claims PATHS. Run 'replylint COMMAND --help'.",
+        epilog="Commands: check (the default), rules, rule CODE, parse FILE, claims PATHS, ledger PATHS. Run 'replylint COMMAND --help'.",
     )
     parser.add_argument("--version", action="version", version=f"replylint {__version__}")
     sub = parser.add_subparsers(dest="command")
@@ -76,7 +76,30 @@ def _parser() -> argparse.ArgumentParser:
     claims.add_argument("paths", nargs="+", help="files, directories or globs")
     claims.add_argument("--format", choices=("table", "jsonl"), default="table", help="output format (default: table)")
     claims.add_argument("--kind", action="append", default=[], help="only claims of this kind (repeatable)")
+    _ledger_parser(sub)
     return parser
+
+
+def _ledger_parser(sub) -> None:
+    ledger = sub.add_parser("ledger", help="every figure, title and name across the letters, over time")
+    ledger.add_argument("paths", nargs="+", help="files, directories or globs")
+    ledger.add_argument("--format", choices=("table", "csv", "json", "html"), default="table",
+                        help="output format (default: table; html writes a standalone page)")
+    ledger.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+    ledger.add_argument("--metric", metavar="TEXT", help="only metrics, topics, titles and names that contain TEXT")
+    ledger.add_argument("--since", type=_day, metavar="YYYY-MM-DD", help="only letters dated on or after this day")
+    ledger.add_argument("--until", type=_day, metavar="YYYY-MM-DD", help="only letters dated on or before this day")
+    ledger.add_argument("--no-bom", action="store_true", help="CSV without the byte-order mark spreadsheets use to read UTF-8")
+    ledger.add_argument("--lang", choices=("zh", "en"), default=None, help="language of the HTML page (default: from the locale)")
+
+
+def _day(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}") from None
 
 
 def _codes(values: Sequence[str]) -> list[str]:
@@ -256,6 +279,37 @@ def _claims(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if errors or read_errors else EXIT_CLEAN
 
 
+def _ledger(args: argparse.Namespace) -> int:
+    from rich.console import Console
+
+    from replylint.engine import check_corpus, discover, load_corpus
+    from replylint.ledger import build_ledger
+    from replylint.report import ledger as ledger_report
+    from replylint.report import ledger_html
+
+    files, errors = discover(args.paths)
+    corpus, read_errors = load_corpus(files)
+    for error in errors + read_errors:
+        print(f"{error.path}: error: {error.reason}", file=sys.stderr)
+    findings = check_corpus(corpus, select_codes=ledger_html.FLAGGED_RULES).findings
+    ledger = build_ledger(corpus, findings).filtered(args.metric, args.since, args.until)
+    out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
+    try:
+        if args.format == "table":
+            no_color = bool(os.environ.get("NO_COLOR")) or args.output is not None
+            ledger_report.render_table(ledger, Console(file=out, highlight=False, no_color=no_color))
+        elif args.format == "csv":
+            out.write(ledger_report.render_csv(ledger, bom=not args.no_bom))
+        elif args.format == "json":
+            out.write(ledger_report.render_json(ledger))
+        else:
+            out.write(ledger_html.page(ledger, findings, corpus, args.lang or default_lang()))
+    finally:
+        if args.output:
+            out.close()
+    return EXIT_FINDINGS if errors or read_errors else EXIT_CLEAN
+
+
 def _rules() -> int:
     for code, r in _known_rules().items():
         print(f"{code}  {r.name:<28} {r.group:<12} {r.severity:<8} {r.summary}")
@@ -303,6 +357,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _parse(args.file)
         if args.command == "claims":
             return _claims(args)
+        if args.command == "ledger":
+            return _ledger(args)
         return _check(args)
     except UsageError as exc:
         print(f"replylint: error: {exc}", file=sys.stderr)
