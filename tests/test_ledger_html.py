@@ -95,9 +95,13 @@ def test_flagged_values_link_to_the_finding_and_its_passages(page):
     html = page.read_text(encoding="utf-8")
     link = re.search(r'<a href="#(finding-[0-9a-f]+)"><circle class="point flagged"[^>]*data-value="5400万元"', html)
     assert link, "the shrinking value is not highlighted"
-    block = re.search(rf'<div class="finding" id="{link.group(1)}">.*?</div>', html).group()
+    block = re.search(rf'<div class="finding" id="{link.group(1)}">.*?</div>', html, re.S).group()
     assert block.count('<figure class="passage"') == 2
     assert "<mark>1.08 亿元</mark>" in block and "<mark>5400万元</mark>" in block
+    row = re.search(r'<tr class="flagged">(?:(?!</tr>).)*5400万元.*?</tr>', html, re.S).group()
+    targets = re.findall(r'href="#([^"]+)"', row)
+    assert targets[0] == link.group(1) and len(targets) == 3
+    assert all(f'id="{target}"' in block for target in targets[1:]), "the passage links lead nowhere"
     assert "script" not in html.lower().replace("content-security-policy", "")
 
 
@@ -115,3 +119,17 @@ def test_chromium_renders_the_loans_chart_with_its_shrinking_value_highlighted(p
     assert sum((v - mean) ** 2 for v in values) / len(values) > 100, "the screenshot is blank"
     red = sum(1 for row in rows for i in range(0, len(row), 3) if row[i] > 180 and row[i + 1] < 60 and row[i + 2] < 60)
     assert red > 50, "no highlighted (red) value in the screenshot"
+
+
+@needs_browser
+def test_the_html_report_has_the_ledger_and_its_flagged_value_leads_to_the_finding_row(seed_report, tmp_path):
+    from replylint.report import html
+
+    page = tmp_path / "report.html"
+    page.write_text(html.render(seed_report, "en"), encoding="utf-8")
+    dom = browse(page, "--virtual-time-budget=3000", "--dump-dom")
+    ledger = dom[dom.index('<section class="ledger"'):]
+    target = re.search(r'<a href="#(finding-[0-9a-f]+)"><circle class="point flagged"[^>]*data-value="5400万元"', ledger)
+    assert target, "the report's ledger does not highlight the shrinking value"
+    row = re.search(rf'<tr class="finding" id="{target.group(1)}" data-rule="RL101".*?</tr>', dom, re.S)
+    assert row and row.group().count('<figure class="passage" id="') == 2

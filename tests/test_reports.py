@@ -96,7 +96,7 @@ def test_html_escapes_letter_text_and_inlines_everything(tmp_path):
 def test_html_shows_a_cross_letter_finding_side_by_side(cross_report):
     page = html.render(cross_report, "zh")
     row = next(r for r in page.split("<tr ") if 'data-rule="ZS101"' in r)
-    assert row.count('<figure class="passage">') == 2
+    assert row.count('<figure class="passage"') == 2
     assert "<mark>数码经济</mark>" in row and "<mark>数字经济</mark>" in row
     assert "检查报告" in page
 

@@ -3,7 +3,9 @@
 No network: CSS and the small filtering script are inline, and a Content-Security-Policy
 allows only that script (by its hash). Every piece of letter text is escaped. Each finding
 shows the paragraph around each of its locations with the offending text highlighted; a
-cross-letter finding shows its letters side by side.
+cross-letter finding shows its letters side by side. The ledger section follows the
+findings (:mod:`replylint.report.ledger_html`): a chart per metric over time, whose flagged
+values link to the finding rows and their passages by id.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ from html import escape
 
 from replylint.corpus import Letter
 from replylint.engine import Report
+from replylint.ledger import build_ledger
 from replylint.models import Finding, Lang, Location
+from replylint.report import ledger_html
 
 CONTEXT = 120
 LABELS = {
@@ -123,12 +127,14 @@ def _row(finding: Finding, letters: dict[str, Letter], lang: Lang) -> str:
     for loc in finding.locations:
         role = f" · {escape(loc.role)}" if loc.role else ""
         caption = f"{escape(loc.label())}{role}"
-        figures.append(f'<figure class="passage"><figcaption>{caption}</figcaption>{passage(letters, loc)}</figure>')
+        figures.append(f'<figure class="passage" id="{ledger_html.passage_id(finding.fingerprint, loc)}">'
+                       f"<figcaption>{caption}</figcaption>{passage(letters, loc)}</figure>")
     fix = ""
     if finding.fix is not None:
         fix = f'<div class="fix">{LABELS[lang]["fix"]}: {escape(finding.fix.description)}</div>'
     return (
-        f'<tr class="finding" data-rule="{escape(finding.rule)}" data-severity="{finding.severity}">'
+        f'<tr class="finding" id="{ledger_html.anchor(finding.fingerprint)}" data-rule="{escape(finding.rule)}" '
+        f'data-severity="{finding.severity}">'
         f'<td class="sev {finding.severity}">{finding.severity}</td>'
         f"<td>{escape(finding.rule)}<br><small>{escape(finding.name)}</small></td>"
         f"<td>{escape(first.label())}</td>"
@@ -164,15 +170,17 @@ def render(report: Report, lang: Lang = "zh") -> str:
     if report.errors:
         items = "".join(f"<li>{escape(e.path)}: {escape(e.reason)}</li>" for e in report.errors)
         errors = f"<h2>{labels['errors']}</h2><ul>{items}</ul>"
+    flagging = [f for f in findings if f.rule in ledger_html.FLAGGED_RULES]
+    ledger = ledger_html.section(build_ledger(report.corpus, flagging), flagging, report.corpus, lang, with_findings=False)
     return (
         f'<!DOCTYPE html>\n<html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{labels['title']}</title><style>{STYLE}</style></head><body>"
+        f"<title>{labels['title']}</title><style>{STYLE}{ledger_html.STYLE}</style></head><body>"
         f"<h1>{labels['title']}</h1><p class=\"summary\">{escape(summary)}</p>"
         f'<form id="filters"><label>{labels["rule"]} <select id="rule-filter">{_options(sorted(counts), labels["all"])}'
         f'</select></label><label>{labels["severity"]} <select id="severity-filter">'
         f'{_options([s for s in ("error", "warning", "info") if any(f.severity == s for f in findings)], labels["all"])}'
         f'</select></label><output id="shown" data-template="{escape(labels["shown"])}"></output></form>'
-        f"{body}{errors}<script>{SCRIPT}</script></body></html>\n"
+        f"{body}{errors}{ledger}<script>{SCRIPT}</script></body></html>\n"
     )

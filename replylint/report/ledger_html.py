@@ -22,7 +22,6 @@ from replylint.models import Finding, Lang, Location
 FLAGGED_RULES = ("RL101", "RL102")
 WIDTH, HEIGHT = 420, 170
 LEFT, RIGHT, TOP, BOTTOM = 64, 64, 20, 28
-CONTEXT = 60
 LABELS = {
     "zh": {
         "ledger": "台账：各函所述数据、标题与单位", "charts": "多份信函所述数据",
@@ -54,15 +53,14 @@ STYLE = """
 """
 
 
-def anchor(finding: Finding | str) -> str:
-    """The id of a finding's block: from its fingerprint, so links survive unrelated edits."""
-    fingerprint = finding if isinstance(finding, str) else finding.fingerprint
+def anchor(fingerprint: str) -> str:
+    """The id of a finding's block or row: from its fingerprint, so links survive unrelated edits."""
     return f"finding-{fingerprint[:16]}"
 
 
-def passage_id(path: str, line: int, column: int) -> str:
-    """The id of the passage shown for a place in a letter."""
-    return f"passage-{hashlib.sha1(path.encode()).hexdigest()[:8]}-{line}-{column}"
+def passage_id(fingerprint: str, loc: Location) -> str:
+    """The id of the passage a finding shows for one of its locations."""
+    return f"{anchor(fingerprint)}-{hashlib.sha1(loc.path.encode()).hexdigest()[:8]}-{loc.line}-{loc.column}"
 
 
 def short(value: Decimal) -> str:
@@ -103,7 +101,7 @@ def chart(metric: Metric, lang: Lang = "zh") -> str:
     else:
         path = "M" + " L".join(f"{px},{py}" for px, py in xy)
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="{WIDTH}" height="{HEIGHT}" '
+        f'<svg class="chart" width="{WIDTH}" height="{HEIGHT}" '
         f'viewBox="0 0 {WIDTH} {HEIGHT}" role="img" data-metric="{escape(metric.key)}" '
         f'data-kind="{"step" if metric.cumulative else "line"}"><title>{escape(metric.label)}</title>',
         f'<line class="axis" x1="{LEFT}" y1="{TOP + plot_h}" x2="{WIDTH - RIGHT}" y2="{TOP + plot_h}"/>',
@@ -135,18 +133,27 @@ def _place(where: Where) -> str:
     return f"{escape(where.path)}:{where.line}:{where.column}"
 
 
-def _points_table(metric: Metric, lang: Lang) -> str:
+def _flag_links(point: Point, findings: dict[str, Finding]) -> str:
+    """Links from a flagged value to its finding and to the passage of every letter the finding names."""
+    links = []
+    for flag in point.flags:
+        finding = findings.get(flag.fingerprint)
+        passages = "".join(
+            f' <a href="#{passage_id(flag.fingerprint, loc)}" title="{escape(loc.path)}:{loc.line}:{loc.column}">¶{i}</a>'
+            for i, loc in enumerate(finding.locations if finding else (), start=1))
+        links.append(f' <a href="#{anchor(flag.fingerprint)}">{escape(flag.rule)}</a>{passages}')
+    return "".join(links)
+
+
+def _points_table(metric: Metric, findings: dict[str, Finding], lang: Lang) -> str:
     labels = LABELS[lang]
     rows = []
     for p in metric.points:
-        links = "".join(
-            f' <a href="#{anchor(f.fingerprint)}">{escape(f.rule)}</a>'
-            f' <a href="#{passage_id(p.where.path, p.where.line, p.where.column)}">¶</a>' for f in p.flags)
         row_class = ' class="flagged"' if p.flags else ""
         rows.append(
             f"<tr{row_class}><td>{p.where.date or '—'}</td><td>{_place(p.where)}</td>"
             f"<td>{escape(p.scope.describe(lang))}</td>"
-            f"<td>{escape(p.written)}{links}</td><td>{escape(p.normalised)}</td></tr>")
+            f"<td>{escape(p.written)}{_flag_links(p, findings)}</td><td>{escape(p.normalised)}</td></tr>")
     head = "".join(f"<th>{labels[k]}</th>" for k in ("date", "letter", "scope", "written", "value"))
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
@@ -157,28 +164,21 @@ def _caption(metric: Metric, labels: dict[str, str]) -> str:
     return f"<figcaption>{escape(metric.label)}{topic}{running}</figcaption>"
 
 
-def _passage(corpus: Corpus, loc: Location) -> str:
-    """The line around a location, escaped, its text marked, with an id that points can link to."""
-    letter = next((item for item in corpus if item.path == loc.path), None)
-    lines = letter.source.text.splitlines() if letter is not None and letter.source is not None else []
-    text = f"<mark>{escape(loc.text)}</mark>"
-    if 0 < loc.line <= len(lines):
-        line = lines[loc.line - 1]
-        start, end = loc.column - 1, (loc.end_column - 1 if loc.end_line == loc.line else len(line))
-        before, after = line[max(0, start - CONTEXT) : start], line[end : end + CONTEXT]
-        text = f"{'…' * (start > CONTEXT)}{escape(before)}<mark>{escape(line[start:end])}</mark>{escape(after)}"
-    role = f" · {escape(loc.role)}" if loc.role else ""
-    return (f'<figure class="passage" id="{passage_id(loc.path, loc.line, loc.column)}">'
-            f"<figcaption class=\"muted\">{escape(loc.path)}:{loc.line}:{loc.column}{role}</figcaption><p>{text}</p></figure>")
+def _findings(ledger: Ledger, findings: dict[str, Finding], corpus: Corpus, lang: Lang) -> str:
+    """The findings that flag a value, each with the passage of every letter it names."""
+    from replylint.report.html import passage
 
-
-def _findings(ledger: Ledger, findings: Iterable[Finding], corpus: Corpus, lang: Lang) -> str:
-    shown = {f.fingerprint for m in ledger.metrics for p in m.points for f in p.flags}
-    blocks = [
-        f'<div class="finding" id="{anchor(f)}"><p><strong>{escape(f.rule)} {escape(f.name)}</strong>: '
-        f'{escape(f.message(lang))}</p>{"".join(_passage(corpus, loc) for loc in f.locations)}</div>'
-        for f in findings if f.fingerprint in shown
-    ]
+    letters = {letter.path: letter for letter in corpus}
+    shown = dict.fromkeys(f.fingerprint for m in ledger.metrics for p in m.points for f in p.flags)
+    blocks = []
+    for fingerprint in shown:
+        finding = findings[fingerprint]
+        passages = "".join(
+            f'<figure class="passage" id="{passage_id(fingerprint, loc)}"><figcaption class="muted">'
+            f"{escape(loc.path)}:{loc.line}:{loc.column}{f' · {escape(loc.role)}' if loc.role else ''}</figcaption>"
+            f"{passage(letters, loc)}</figure>" for loc in finding.locations)
+        blocks.append(f'<div class="finding" id="{anchor(fingerprint)}"><p><strong>{escape(finding.rule)} '
+                      f"{escape(finding.name)}</strong>: {escape(finding.message(lang))}</p>{passages}</div>")
     return f"<h3>{LABELS[lang]['flagged']}</h3>{''.join(blocks)}" if blocks else ""
 
 
@@ -189,23 +189,28 @@ def _forms_cell(forms: Sequence, title: str | None) -> str:
         for f in forms)
 
 
-def section(ledger: Ledger, findings: Iterable[Finding], corpus: Corpus, lang: Lang = "zh") -> str:
-    """The ledger section of an HTML report: charts, flagged findings with passages, titles, names."""
+def section(ledger: Ledger, findings: Iterable[Finding], corpus: Corpus, lang: Lang = "zh",
+            *, with_findings: bool = True) -> str:
+    """The ledger section: charts, the values' tables, titles and names; ``with_findings`` adds
+    the findings that flag a value with their passages (a report that shows its findings with
+    the same ids already has them)."""
     labels = LABELS[lang]
-    findings = list(findings)
+    by_fingerprint = {f.fingerprint: f for f in findings}
     charts = sorted(charted(ledger), key=lambda m: not any(p.flags for p in m.points))
     others = [m for m in ledger.metrics if m not in charts]
     figures = "".join(
-        f'<figure class="metric">{_caption(m, labels)}{chart(m, lang)}{_points_table(m, lang)}</figure>' for m in charts)
-    rest = "".join(f"<h4>{_caption(m, labels)}</h4>{_points_table(m, lang)}" for m in others)
+        f'<figure class="metric">{_caption(m, labels)}{chart(m, lang)}{_points_table(m, by_fingerprint, lang)}</figure>'
+        for m in charts)
+    rest = "".join(f"<h4>{_caption(m, labels)}</h4>{_points_table(m, by_fingerprint, lang)}" for m in others)
     titles = "".join(
         f'<tr><td>{_forms_cell(t.forms, t.title)}</td><td>{escape("、".join(t.docnos))}</td></tr>' for t in ledger.titles)
     orgs = "".join(
         f"<tr><td>{escape(o.key)}</td><td>{escape('、'.join(f'{f.text}×{len(f.uses)}' for f in o.forms))}</td></tr>"
         for o in ledger.organisations)
+    flagged = _findings(ledger, by_fingerprint, corpus, lang) if with_findings else ""
     return (
         f'<section class="ledger" id="ledger"><h2>{labels["ledger"]}</h2>'
-        f"<h3>{labels['charts']}</h3>{figures}{_findings(ledger, findings, corpus, lang)}"
+        f"<h3>{labels['charts']}</h3>{figures}{flagged}"
         f"<details><summary>{labels['other'].format(n=len(others))}</summary>{rest}</details>"
         f"<h3>{labels['titles']}</h3><table><thead><tr><th>{labels['spellings']}</th><th>{labels['docno']}</th></tr>"
         f"</thead><tbody>{titles}</tbody></table>"
