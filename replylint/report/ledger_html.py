@@ -49,7 +49,7 @@ STYLE = """
 .ledger svg text{font-size:11px;fill:#444}.ledger tr.flagged td{background:#ffe3e3}.ledger .variant{color:#a15c00;font-weight:bold}
 .ledger .passage{margin:.3rem 0;border:1px solid #ccc;border-radius:4px;padding:.4rem;background:#fafafa}
 .ledger .passage p{margin:0;line-height:1.6}.ledger mark{background:#ffe066;font-weight:bold}
-.ledger :target{outline:3px solid #d00000}
+.ledger :target{outline:3px solid #d00000}.ledger table.values td{white-space:nowrap}
 """
 
 
@@ -155,7 +155,7 @@ def _points_table(metric: Metric, findings: dict[str, Finding], lang: Lang) -> s
             f"<td>{escape(p.scope.describe(lang))}</td>"
             f"<td>{escape(p.written)}{_flag_links(p, findings)}</td><td>{escape(p.normalised)}</td></tr>")
     head = "".join(f"<th>{labels[k]}</th>" for k in ("date", "letter", "scope", "written", "value"))
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    return f'<table class="values"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
 def _caption(metric: Metric, labels: dict[str, str]) -> str:
