@@ -288,6 +288,8 @@ def _ledger(args: argparse.Namespace) -> int:
     from replylint.report import ledger_html
 
     files, errors = discover(args.paths)
+    if not files:
+        raise UsageError("; ".join(f"{e.path}: {e.reason}" for e in errors) or "no letters found")
     corpus, read_errors = load_corpus(files)
     for error in errors + read_errors:
         print(f"{error.path}: error: {error.reason}", file=sys.stderr)

@@ -141,3 +141,8 @@ def test_json_reads_back_into_the_same_ledger(ledger):
 def test_bad_date_is_a_usage_error(capsys):
     assert main(["ledger", str(SEEDS), "--since", "2023/06/01"]) == 2
     assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_a_path_with_no_letters_is_a_usage_error(tmp_path, capsys):
+    assert main(["ledger", str(tmp_path / "missing")]) == 2
+    assert "no such file" in capsys.readouterr().err

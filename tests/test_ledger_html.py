@@ -133,3 +133,12 @@ def test_the_html_report_has_the_ledger_and_its_flagged_value_leads_to_the_findi
     assert target, "the report's ledger does not highlight the shrinking value"
     row = re.search(rf'<tr class="finding" id="{target.group(1)}" data-rule="RL101".*?</tr>', dom, re.S)
     assert row and row.group().count('<figure class="passage" id="') == 2
+
+
+def test_letter_text_in_the_ledger_page_is_escaped():
+    texts = {"a<b>.txt": "开展“<i>贷”，累计发放贷款 5 亿元。\n\n2023年1月5日\n",
+             "b.txt": "开展“<i>贷”，累计发放贷款 4 亿元。\n\n2023年3月5日\n"}
+    corpus = Corpus(tuple(Letter.from_source(Source.from_bytes(p, t.encode())) for p, t in texts.items()))
+    html = ledger_html.page(build_ledger(corpus), (), corpus, "en")
+    assert "<i>" not in html and "<b>" not in html and "&lt;i&gt;" in html
+    assert html.count("<svg") == 1
