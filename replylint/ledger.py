@@ -170,17 +170,14 @@ class Ledger(Model):
                 return True
             return day is not None and (since is None or since <= day) and (until is None or day <= until)
 
-        def kept(where: Where) -> bool:
-            return dated(where.date)
-
         def forms(items: Iterable[Form]) -> tuple[Form, ...]:
-            out = (f.model_copy(update={"uses": tuple(u for u in f.uses if kept(u.where))}) for f in items)
+            out = (f.model_copy(update={"uses": tuple(u for u in f.uses if dated(u.where.date))}) for f in items)
             return tuple(f for f in out if f.uses)
 
         def has(*texts: str | None) -> bool:
             return match is None or any(match in t for t in texts if t)
 
-        metrics = [m.model_copy(update={"points": tuple(p for p in m.points if kept(p.where))}) for m in self.metrics]
+        metrics = [m.model_copy(update={"points": tuple(p for p in m.points if dated(p.where.date))}) for m in self.metrics]
         titles = [t.model_copy(update={"forms": forms(t.forms)}) for t in self.titles]
         organisations = [o.model_copy(update={"forms": forms(o.forms)}) for o in self.organisations]
         return Ledger(
