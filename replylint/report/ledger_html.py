@@ -49,7 +49,7 @@ STYLE = """
 .ledger svg text{font-size:11px;fill:#444}.ledger tr.flagged td{background:#ffe3e3}.ledger .variant{color:#a15c00;font-weight:bold}
 .ledger .passage{margin:.3rem 0;border:1px solid #ccc;border-radius:4px;padding:.4rem;background:#fafafa}
 .ledger .passage p{margin:0;line-height:1.6}.ledger mark{background:#ffe066;font-weight:bold}
-.ledger :target{outline:3px solid #d00000}.ledger table.values td{white-space:nowrap}
+.ledger :target{outline:3px solid #d00000}.ledger table.values td,.ledger td.docno{white-space:nowrap}
 """
 
 
@@ -203,7 +203,7 @@ def section(ledger: Ledger, findings: Iterable[Finding], corpus: Corpus, lang: L
         for m in charts)
     rest = "".join(f"<h4>{_caption(m, labels)}</h4>{_points_table(m, by_fingerprint, lang)}" for m in others)
     titles = "".join(
-        f'<tr><td>{_forms_cell(t.forms, t.title)}</td><td>{escape("、".join(t.docnos))}</td></tr>' for t in ledger.titles)
+        f'<tr><td>{_forms_cell(t.forms, t.title)}</td><td class="docno">{escape("、".join(t.docnos))}</td></tr>' for t in ledger.titles)
     orgs = "".join(
         f"<tr><td>{escape(o.key)}</td><td>{escape('、'.join(f'{f.text}×{len(f.uses)}' for f in o.forms))}</td></tr>"
         for o in ledger.organisations)
