@@ -139,7 +139,7 @@ def _flag_links(point: Point, findings: dict[str, Finding]) -> str:
     for flag in point.flags:
         finding = findings.get(flag.fingerprint)
         passages = "".join(
-            f' <a href="#{passage_id(flag.fingerprint, loc)}" title="{escape(loc.path)}:{loc.line}:{loc.column}">¶{i}</a>'
+            f' <a href="#{passage_id(flag.fingerprint, loc)}" title="{escape(loc.label())}">¶{i}</a>'
             for i, loc in enumerate(finding.locations if finding else (), start=1))
         links.append(f' <a href="#{anchor(flag.fingerprint)}">{escape(flag.rule)}</a>{passages}')
     return "".join(links)
@@ -175,7 +175,7 @@ def _findings(ledger: Ledger, findings: dict[str, Finding], corpus: Corpus, lang
         finding = findings[fingerprint]
         passages = "".join(
             f'<figure class="passage" id="{passage_id(fingerprint, loc)}"><figcaption class="muted">'
-            f"{escape(loc.path)}:{loc.line}:{loc.column}{f' · {escape(loc.role)}' if loc.role else ''}</figcaption>"
+            f"{escape(loc.label())}{f' · {escape(loc.role)}' if loc.role else ''}</figcaption>"
             f"{passage(letters, loc)}</figure>" for loc in finding.locations)
         blocks.append(f'<div class="finding" id="{anchor(fingerprint)}"><p><strong>{escape(finding.rule)} '
                       f"{escape(finding.name)}</strong>: {escape(finding.message(lang))}</p>{passages}</div>")
