@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import glob
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path
@@ -137,6 +139,24 @@ def load_corpus(
     Letters found in ``cache`` are not parsed again; the others are parsed by ``jobs``
     processes when there are enough of them to repay starting the processes.
     """
+    with _collector_paused():
+        return _load_corpus(paths, jobs, cache)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector: loading makes many objects and no cycles, and
+    collections triggered by the allocations would walk the growing corpus again and again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load_corpus(paths: Iterable[str], jobs: int, cache: LetterCache | None) -> tuple[Corpus, list[FileError]]:
     results: dict[str, Letter | FileError] = {}
     todo: list[tuple[str, bytes]] = []
     for path in paths:
@@ -173,19 +193,22 @@ def run_rules(
     errors: list[FileError] | None = None,
     *,
     options: Mapping[str, Mapping[str, Any]] | None = None,
+    checked: set[str] | None = None,
 ) -> list[Finding]:
     """Run every rule over the corpus and return the findings in report order.
 
-    ``options`` gives keyword options per rule code. A rule that raises is reported in
-    ``errors`` (when given) and the others still run; without ``errors`` the exception
-    propagates, as tests want.
+    ``options`` gives keyword options per rule code. Per-letter rules read only the letters
+    whose paths are in ``checked`` (every letter when ``None``); the others read the corpus.
+    A rule that raises is reported in ``errors`` (when given) and the others still run;
+    without ``errors`` the exception propagates, as tests want.
     """
     from replylint.plugins import RuleError
 
     findings: set[Finding] = set()
+    own = corpus if checked is None else Corpus(tuple(letter for letter in corpus if letter.path in checked))
     for rule in rules:
         try:
-            findings.update(rule(corpus, **(options or {}).get(rule.code, {})))
+            findings.update(rule(own if rule.per_letter else corpus, **(options or {}).get(rule.code, {})))
         except RuleError as exc:
             if errors is None:
                 raise
@@ -258,7 +281,7 @@ def check_corpus(
     errors = list(errors)
     with user_tables([cfg.relative(t) for t in cfg.tables]):
         findings = run_rules(letters, _tracked(rules, progress, key=lambda r: r.code), errors,
-                             options=selection.options(cfg, rules))
+                             options=selection.options(cfg, rules), checked=checked)
     findings = [
         selection.with_severity(f, cfg)
         for f in findings

@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
-from importlib import resources
+from importlib.util import find_spec
+from pathlib import Path
 
 MAX_WORD = 4
+# One line of the dictionary, "word frequency tag", for a word of two to MAX_WORD characters.
+_ENTRY = re.compile(rf"^(\S{{2,{MAX_WORD}}}) \S+ (\S+)[ \t\r]*$", re.M)
 
 
 @lru_cache(maxsize=1)
 def tags() -> dict[str, str]:
     """Every word of two to four characters in the jieba dictionary, with its part of speech."""
-    out = {}
-    with (resources.files("jieba") / "dict.txt").open(encoding="utf-8") as handle:
-        for line in handle:
-            word, _, tag = line.split()
-            if 2 <= len(word) <= MAX_WORD:
-                out[word] = tag
-    return out
+    # Found without importing jieba, whose import pulls in pkg_resources and takes a second.
+    spec = find_spec("jieba")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("the jieba package (its dictionary) is not installed")
+    text = (Path(spec.submodule_search_locations[0]) / "dict.txt").read_text(encoding="utf-8")
+    return dict(_ENTRY.findall(text))
 
 
 @lru_cache(maxsize=1)

@@ -59,6 +59,9 @@ class Rule:
     message_zh: str
     message_en: str
     check: Check
+    # A per-letter rule reads one letter at a time: its findings on a letter do not depend on
+    # the other letters, so a run need only give it the letters whose findings it reports.
+    per_letter: bool = False
 
     @property
     def doc(self) -> str:
@@ -114,8 +117,12 @@ def rule(
     message_zh: str,
     message_en: str,
     name: str | None = None,
+    per_letter: bool = False,
 ) -> Callable[[Check], Rule]:
-    """Register the decorated check function as a rule under ``code``."""
+    """Register the decorated check function as a rule under ``code``.
+
+    ``per_letter`` declares that the rule's findings on a letter depend on that letter alone.
+    """
 
     def register(check: Check) -> Rule:
         rule_name = name or check.__name__.replace("_", "-")
@@ -128,7 +135,7 @@ def rule(
             raise ValueError(f"rule code {code} is already taken by {taken.name}")
         if any(r.name == rule_name and r.code != code for r in REGISTRY.values()):
             raise ValueError(f"rule name {rule_name} is already taken")
-        new = Rule(code, rule_name, GROUPS[code[2]], severity, message_zh, message_en, check)
+        new = Rule(code, rule_name, GROUPS[code[2]], severity, message_zh, message_en, check, per_letter)
         REGISTRY[code] = new
         return new
 

@@ -12,8 +12,8 @@ import bisect
 import codecs
 import hashlib
 import re
-from dataclasses import dataclass, field
-from functools import cached_property
+from dataclasses import dataclass, field, fields
+from functools import cached_property, lru_cache
 
 from replylint.models import Origin, Span
 
@@ -122,6 +122,12 @@ class Source:
         text, encoding, bom = decode(data)
         return cls(path=path, text=text, encoding=encoding, bom=bom, digest=digest(data))
 
+    def __reduce__(self) -> tuple:
+        # A compact pickle for the letter cache: the view map as runs of consecutive offsets,
+        # and none of the cached properties, which are cheap to rebuild.
+        runs = [(i, offset) for i, offset in enumerate(self.view_to_text) if not i or offset != self.view_to_text[i - 1] + 1]
+        return _restore, (tuple(getattr(self, name) for name in _init_fields()), self.view, runs)
+
     @cached_property
     def _line_starts(self) -> list[int]:
         starts = [0]
@@ -192,6 +198,22 @@ class Source:
 def is_page_number(line: str) -> bool:
     """Whether a line is a bare page number as running footers print it (``- 3 -``, ``第 3 页``)."""
     return bool(_PAGE_NUMBER.match(line))
+
+
+@lru_cache(maxsize=1)
+def _init_fields() -> tuple[str, ...]:
+    return tuple(f.name for f in fields(Source) if f.init)
+
+
+def _restore(given: tuple, view: str, runs: list[tuple[int, int]]) -> Source:
+    """A source from its pickled form (the view map as runs of consecutive offsets), without building its view again."""
+    mapping: list[int] = []
+    for (index, offset), (following, _) in zip(runs, [*runs[1:], (len(view), 0)]):
+        mapping.extend(range(offset, offset + following - index))
+    source = object.__new__(Source)
+    for name, value in (*zip(_init_fields(), given), ("view", view), ("view_to_text", tuple(mapping))):
+        object.__setattr__(source, name, value)
+    return source
 
 
 def _raw_paragraphs(text: str) -> list[tuple[int, int]]:

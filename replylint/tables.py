@@ -247,17 +247,11 @@ class Confusion(Model):
     sound: dict[str, str] = {}
     shape: dict[str, str] = {}
 
-    @cached_property
-    def _pairs(self) -> dict[str, frozenset[tuple[str, str]]]:
-        return {
-            name: frozenset((a, b) for a, others in table.items() for b in others)
-            for name, table in (("sound", self.sound), ("shape", self.shape))
-        }
-
     def kind(self, a: str, b: str) -> str | None:
-        """``"sound"`` or ``"shape"`` when ``a`` and ``b`` are confusable, else ``None``."""
-        pair = (min(a, b), max(a, b))
-        return next((name for name, pairs in self._pairs.items() if pair in pairs), None)
+        """``"sound"`` or ``"shape"`` when the characters ``a`` and ``b`` are confusable, else ``None``."""
+        low, high = min(a, b), max(a, b)
+        return next((name for name, table in (("sound", self.sound), ("shape", self.shape))
+                     if high in table.get(low, ())), None)
 
 
 class NearVariant(Model):

@@ -1,10 +1,14 @@
-"""Parsed letters are cached between runs, and parallel parsing gives the same report."""
+"""Parsed letters are cached between runs, parallel parsing gives the same report, and a run
+that checks some letters of a corpus reports what a full run reports for them."""
 
+import pickle
 import shutil
 
 from replylint import engine
 from replylint.cache import LetterCache
-from replylint.engine import lint
+from replylint.corpus import Corpus
+from replylint.engine import lint, load_corpus, read_letter
+from replylint.registry import all_rules
 from tests.conftest import SEEDS
 
 
@@ -44,3 +48,29 @@ def test_parallel_parsing_gives_the_same_report(tmp_path, monkeypatch):
     serial = lint([str(SEEDS)], jobs=1)
     parallel = lint([str(SEEDS)], jobs=2)
     assert parallel.findings == serial.findings and parallel.files == serial.files
+
+
+def test_a_pickled_letter_comes_back_whole():
+    letter = read_letter(str(SEEDS / "002_24bd33177cfbd43b.txt"))
+    back = pickle.loads(pickle.dumps(letter))
+    assert back == letter
+    assert back.source.view == letter.source.view and back.source.view_to_text == letter.source.view_to_text
+    assert back.source.paragraphs == letter.source.paragraphs
+    assert [c.model_fields_set for c in back.claims] == [c.model_fields_set for c in letter.claims]
+    assert hash(back.structure) == hash(letter.structure)
+
+
+def test_per_letter_rules_find_on_each_letter_alone_what_they_find_in_the_corpus():
+    corpus, _ = load_corpus(sorted(str(p) for p in SEEDS.glob("*.txt")))
+    for rule in (r for r in all_rules().values() if r.per_letter):
+        alone = {f for letter in corpus for f in rule(Corpus((letter,)))}
+        assert alone == set(rule(corpus)), rule.code
+
+
+def test_a_pre_commit_run_reports_the_per_letter_findings_of_a_full_run_for_the_checked_letter():
+    codes = [r.code for r in all_rules().values() if r.per_letter]
+    full = lint([str(SEEDS)], select_codes=codes)
+    one = SEEDS / "002_24bd33177cfbd43b.txt"
+    checked = lint([str(one)], corpus=[str(SEEDS)], select_codes=codes)
+    assert checked.findings
+    assert checked.findings == tuple(f for f in full.findings if str(one) in f.paths())

@@ -19,6 +19,7 @@ _LEFTOVER = ("多", "余")
     severity="warning",
     message_zh="“{text}”{problem_zh}",
     message_en="“{text}” {problem_en}",
+    per_letter=True,
 )
 def approximation_conflict(corpus: Corpus) -> Iterator[Finding]:
     """Approximation words stacked on one figure, or 多/余 after an exact-looking number.

@@ -56,6 +56,7 @@ def same_agency(a: str, b: str, table: Agencies, names: Organisations) -> bool:
     severity="warning",
     message_zh="会办单位“{unit}”未列入抄送",
     message_en="co-handling unit “{unit}” is missing from the 抄送 line",
+    per_letter=True,
 )
 def cohandler_missing_from_cc(corpus: Corpus) -> Iterator[Finding]:
     """A unit named in 经综合……意见 that the 抄送 line leaves out.

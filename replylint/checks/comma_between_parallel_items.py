@@ -59,6 +59,7 @@ def comma_lists(text: str, table: Parallel) -> list[tuple[int, int]]:
     severity="warning",
     message_zh="并列词语“{items}”之间宜用顿号“、”，不用逗号",
     message_en="the parallel items “{items}” take the enumeration comma “、”, not “，”",
+    per_letter=True,
 )
 def comma_between_parallel_items(corpus: Corpus) -> Iterator[Finding]:
     """Short parallel items, such as the units of a co-handler list, separated by 逗号.

@@ -16,6 +16,7 @@ from replylint.tables import load_tables
     severity="warning",
     message_zh="“{wrong}”宜作“{right}”（{source}）",
     message_en="“{wrong}” should be “{right}” (source: {source})",
+    per_letter=True,
 )
 def confusable(corpus: Corpus) -> Iterator[Finding]:
     """A word official letters commonly get wrong, such as 截止 before a date or 其它.

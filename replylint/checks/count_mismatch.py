@@ -14,6 +14,7 @@ from replylint.registry import At, rule
     severity="warning",
     message_zh="“{count_raw}”与列出的{listed}项不符{reason_zh}：{items}",
     message_en="“{count_raw}” states {count}, but {listed} items are listed{reason_en}: {items}",
+    per_letter=True,
 )
 def count_mismatch(corpus: Corpus) -> Iterator[Finding]:
     """A stated count that does not match the items the letter lists.

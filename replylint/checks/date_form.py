@@ -42,6 +42,7 @@ def problems(text: str) -> list[tuple[str, str]]:
     severity="error",
     message_zh="成文日期“{date}”格式不规范：{problems_zh}",
     message_en="the date “{date}” is malformed: {problems_en}",
+    per_letter=True,
 )
 def date_form(corpus: Corpus) -> Iterator[Finding]:
     """A 成文日期 in Chinese numerals, with leading zeros, a short year or dots and dashes.

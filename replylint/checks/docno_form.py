@@ -35,6 +35,7 @@ def problems(match: re.Match) -> list[tuple[str, str]]:
     severity="error",
     message_zh="发文字号“{docno}”格式不规范：{problems_zh}",
     message_en="document number “{docno}” is malformed: {problems_en}",
+    per_letter=True,
 )
 def docno_form(corpus: Corpus) -> Iterator[Finding]:
     """A 发文字号 written with the wrong brackets, a 第 or a serial padded with zeros.

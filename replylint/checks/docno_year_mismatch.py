@@ -14,6 +14,7 @@ from replylint.registry import At, rule
     severity="error",
     message_zh="发文字号“{docno}”的年份 {year} 与成文日期 {date} 的年份不符",
     message_en="the year {year} of document number “{docno}” differs from the year of the date {date}",
+    per_letter=True,
 )
 def docno_year_mismatch(corpus: Corpus) -> Iterator[Finding]:
     """A 发文字号 whose year differs from the year of the letter's 成文日期.

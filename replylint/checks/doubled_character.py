@@ -48,6 +48,7 @@ def is_slip(text: str, index: int, table: Reduplication) -> bool:
     severity="warning",
     message_zh="“{pair}”疑为误重复的字",
     message_en="“{pair}” looks like a character typed twice",
+    per_letter=True,
 )
 def doubled_character(corpus: Corpus) -> Iterator[Finding]:
     """A character accidentally typed twice, such as 的的 or 了了.

@@ -42,6 +42,7 @@ def duplicated_runs(text: str) -> Iterator[re.Match]:
     severity="warning",
     message_zh="标点“{run}”重复或冲突",
     message_en="punctuation “{run}” is doubled or conflicting",
+    per_letter=True,
 )
 def duplicated_punctuation(corpus: Corpus) -> Iterator[Finding]:
     """The same pause or stop mark typed twice, or two marks that cannot stand together.

@@ -14,6 +14,7 @@ from replylint.registry import At, rule
     severity="warning",
     message_zh="“{formula}”与文中列出的各部分（{spelt}）不一致",
     message_en="“{formula}” disagrees with the parts the letter spells out ({spelt})",
+    per_letter=True,
 )
 def formula_mismatch(corpus: Corpus) -> Iterator[Finding]:
     """A number formula such as “1+3” whose parts disagree with what the letter spells out.

@@ -60,6 +60,7 @@ def half_width_marks(text: str) -> list[int]:
     severity="warning",
     message_zh="中文里的半角“{mark}”应为全角“{full}”",
     message_en="half-width “{mark}” in Chinese text should be full-width “{full}”",
+    per_letter=True,
 )
 def half_width_punctuation(corpus: Corpus) -> Iterator[Finding]:
     """A half-width comma, colon, semicolon, bracket, question or exclamation mark in Chinese text.

@@ -54,6 +54,7 @@ def ranges(text: str, table: Ranges) -> Iterator[re.Match[str]]:
     severity="warning",
     message_zh="数值范围“{range}”中的“{sep}”应为一字线“—”或浪纹线“～”",
     message_en="the “{sep}” in the range “{range}” should be the dash “—” or the wave dash “～”",
+    per_letter=True,
 )
 def hyphen_range(corpus: Corpus) -> Iterator[Finding]:
     """A range of years, months or values joined by a hyphen or an ASCII tilde.

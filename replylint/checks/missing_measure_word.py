@@ -78,6 +78,7 @@ def missing(text: str, table: MeasureWords) -> Iterator[tuple[Count, str | None]
     severity="warning",
     message_zh="“{text}”：数字后缺少量词{hint}",
     message_en="“{text}”: the number lacks its measure word{hint_en}",
+    per_letter=True,
 )
 def missing_measure_word(corpus: Corpus) -> Iterator[Finding]:
     """An Arabic number followed by a character where a measure word belongs.

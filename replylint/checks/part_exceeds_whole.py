@@ -14,6 +14,7 @@ from replylint.registry import At, rule
     severity="error",
     message_zh="分项“{part_raw}”大于其总数“{total_raw}”",
     message_en="the part “{part_raw}” is larger than its whole “{total_raw}”",
+    per_letter=True,
 )
 def part_exceeds_whole(corpus: Corpus) -> Iterator[Finding]:
     """A part, such as a figure after 其中, that is larger than the whole it belongs to.

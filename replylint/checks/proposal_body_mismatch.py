@@ -20,6 +20,7 @@ _MEMBER = re.compile(r"(委员|代表)(?:们)?\s*[：:]$")
     severity="warning",
     message_zh="答复{body}的来件应称“{expected}”，此处却写作“{found}”",
     message_en="a reply to the {body} calls for “{expected}”, but the letter says “{found}”",
+    per_letter=True,
 )
 def proposal_body_mismatch(corpus: Corpus) -> Iterator[Finding]:
     """A 政协 proposal called a suggestion, an 人大 suggestion called a proposal, or the wrong members addressed.

@@ -32,6 +32,7 @@ def _named(proposal: Proposal) -> str:
     severity="error",
     message_zh="正文引用的“{cited}”与标题答复的“{answered}”不一致",
     message_en="the body cites “{cited}” but the title answers “{answered}”",
+    per_letter=True,
 )
 def proposal_number_mismatch(corpus: Corpus) -> Iterator[Finding]:
     """The proposal cited where the letter acknowledges it differs from the one its title answers.

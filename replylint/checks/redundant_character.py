@@ -17,6 +17,7 @@ from replylint.tables import load_tables
     severity="warning",
     message_zh="“{wrong}”疑为改稿遗留的多余字，宜作“{right}”（{source}）",
     message_en="“{wrong}” looks like a leftover of revision; write “{right}” (source: {source})",
+    per_letter=True,
 )
 def redundant_character(corpus: Corpus) -> Iterator[Finding]:
     """Characters left over from revision, such as 做作出 or a word typed twice.

@@ -80,6 +80,7 @@ def stray_gaps(letter: Letter, para: Paragraph) -> list[tuple[int, int]]:
     severity="info",
     message_zh="汉字之间有多余的空格（本段 {count} 处）",
     message_en="stray space between Chinese characters ({count} in this paragraph)",
+    per_letter=True,
 )
 def stray_space(corpus: Corpus) -> Iterator[Finding]:
     """A space between two Chinese characters or full-width marks, once per paragraph.

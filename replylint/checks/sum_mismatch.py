@@ -14,6 +14,7 @@ from replylint.registry import At, rule
     severity="error",
     message_zh="各分项{parts}合计为{parts_sum}，与总数“{total_raw}”不符",
     message_en="the parts {parts} add up to {parts_sum}, not to the stated total “{total_raw}”",
+    per_letter=True,
 )
 def sum_mismatch(corpus: Corpus) -> Iterator[Finding]:
     """Parts that do not add up to the total the letter states for them.

@@ -58,6 +58,7 @@ def _closest_name(mention: str, names: tuple[str, ...]) -> str:
     severity="warning",
     message_zh="“{mention}”与术语库中的“{entry}”略有不同，疑为误写",
     message_en="“{mention}” differs slightly from the termbase entry “{entry}”; likely a slip",
+    per_letter=True,
 )
 def termbase_variant(corpus: Corpus, *, termbase: tuple[str, ...] = (), chars_per_edit: int = 10) -> Iterator[Finding]:
     """A policy title, 文号 or organisation name that is a near-variant of its termbase entry.

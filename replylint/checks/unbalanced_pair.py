@@ -44,6 +44,7 @@ def unbalanced(text: str) -> list[int]:
     severity="error",
     message_zh="“{mark}”没有配对的标点",
     message_en="“{mark}” has no matching mark",
+    per_letter=True,
 )
 def unbalanced_pair(corpus: Corpus) -> Iterator[Finding]:
     """A quotation mark, title mark or bracket left without its partner in a paragraph.
