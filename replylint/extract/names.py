@@ -71,12 +71,20 @@ def name_end(text: str, start: int, table: Organisations) -> int | None:
     limit = start
     while limit < len(text) and limit - start < MAX_NAME and (_CJK.match(text[limit]) or text[limit] in "（）"):
         limit += 1
+    by_length = _suffixes_by_length(table.suffixes)
     for end in range(start + 2, limit + 1):
-        for suffix in table.suffixes:
-            if text.endswith(suffix, start, end) and text[end : end + 1] not in table.not_after.get(suffix, ""):
-                if end - start > len(suffix) or text[start] == "市":
+        for length, suffixes in by_length:
+            suffix = text[end - length : end]
+            if length <= end - start and suffix in suffixes and text[end : end + 1] not in table.not_after.get(suffix, ""):
+                if end - start > length or text[start] == "市":
                     return _with_sub_unit(text, end, limit, table)
     return None
+
+
+@lru_cache(maxsize=4)
+def _suffixes_by_length(suffixes: tuple[str, ...]) -> tuple[tuple[int, frozenset[str]], ...]:
+    """The suffixes grouped by length, so that a name end is tried once per length, not per suffix."""
+    return tuple((n, frozenset(s for s in suffixes if len(s) == n)) for n in sorted({len(s) for s in suffixes}))
 
 
 def _with_sub_unit(text: str, end: int, limit: int, table: Organisations) -> int:

@@ -223,12 +223,8 @@ def comma_bounds(text: str, pos: int) -> tuple[int, int]:
 
 
 def _bounds(text: str, pos: int, stops: str) -> tuple[int, int]:
-    start = pos
-    while start > 0 and text[start - 1] not in stops:
-        start -= 1
-    end = pos
-    while end < len(text) and text[end] not in stops:
-        end += 1
+    start = max(text.rfind(stop, 0, pos) for stop in stops) + 1
+    end = min((found for stop in stops if (found := text.find(stop, pos)) >= 0), default=len(text))
     return start, end
 
 
