@@ -150,11 +150,11 @@ class Finding(Model):
         return {loc.path for loc in self.locations}
 
     def sort_key(self) -> tuple:
-        """Order findings by their first location, then by rule code."""
+        """Order findings by their first location, then by rule code, then by message (a fixed order for ties)."""
         first = self.locations[0] if self.locations else None
         if first is None:
-            return ("", 0, 0, self.rule)
-        return (first.path, first.line, first.column, self.rule)
+            return ("", 0, 0, self.rule, self.message_en)
+        return (first.path, first.line, first.column, self.rule, self.message_en)
 
 
 class FileError(Model):
