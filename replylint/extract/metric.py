@@ -84,22 +84,30 @@ def normalise(phrase: str, topic: str | None, table: FigureMetric) -> Normalised
 
 
 def _strip(core: str, table: FigureMetric) -> tuple[str, str | None, bool]:
-    lead, trail = _lead_words(table.lead, table.bound), sorted(table.trail, key=len, reverse=True)
+    lead, trail = _edge_patterns(table.lead, table.bound, table.trail)
     bound, planned = None, False
     changed = True
     while changed and core:
         changed = False
-        for word in lead:
-            if core.startswith(word):
-                bound = bound or (word if word in table.bound else None)
-                planned = planned or word in table.plan
-                core, changed = core[len(word) :], True
-                break
-        for word in trail:
-            if core.endswith(word) and len(core) > len(word):
-                core, changed = core[: -len(word)], True
-                break
+        if first := lead.match(core):
+            word = first.group()
+            bound = bound or (word if word in table.bound else None)
+            planned = planned or word in table.plan
+            core, changed = core[len(word) :], True
+        # The longest trailing word that is not the whole core.
+        if last := trail.search(core, 1):
+            core, changed = core[: last.start()], True
     return core, bound, planned
+
+
+@lru_cache(maxsize=8)
+def _edge_patterns(
+    lead: tuple[str, ...], bound: tuple[str, ...], trail: tuple[str, ...]
+) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The longest lead or bound word at the start, and the trailing words at the end."""
+    trailing = sorted(trail, key=len, reverse=True)
+    return (re.compile("|".join(map(re.escape, _lead_words(lead, bound))) or "(?!)"),
+            re.compile(f"(?:{'|'.join(map(re.escape, trailing)) or '(?!)'})\\Z"))
 
 
 @lru_cache(maxsize=8)

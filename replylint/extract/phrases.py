@@ -15,6 +15,7 @@ from replylint.numerals import parse_chinese_integer
 
 OPENING = "“《（(「『【〔"
 CLOSING = "”》）)」』】〕"
+_MARKS = re.compile(f"[{re.escape(OPENING + CLOSING)}]")
 CLAUSE_END = "，,。；;：:！!？?\n"
 SENTENCE_END = "。；;！!？?\n"
 CHINESE_DIGITS = "两二三四五六七八九十"
@@ -76,16 +77,14 @@ def split_outside_quotes(text: str, separators: str) -> list[tuple[int, int]]:
 
 def outside_quotes(text: str) -> list[bool]:
     """For each character of ``text``, whether it stands outside every quote and bracket."""
-    flags, depth = [], 0
-    for c in text:
-        if c in OPENING:
-            depth += 1
-            flags.append(False)
-        elif c in CLOSING:
-            depth = max(0, depth - 1)
-            flags.append(False)
-        else:
-            flags.append(depth == 0)
+    flags: list[bool] = []
+    depth = done = 0
+    for mark in _MARKS.finditer(text):
+        flags.extend([depth == 0] * (mark.start() - done))
+        flags.append(False)
+        depth = depth + 1 if mark.group() in OPENING else max(0, depth - 1)
+        done = mark.end()
+    flags.extend([depth == 0] * (len(text) - done))
     return flags
 
 

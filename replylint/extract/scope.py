@@ -223,9 +223,17 @@ def comma_bounds(text: str, pos: int) -> tuple[int, int]:
 
 
 def _bounds(text: str, pos: int, stops: str) -> tuple[int, int]:
-    start = max(text.rfind(stop, 0, pos) for stop in stops) + 1
-    end = min((found for stop in stops if (found := text.find(stop, pos)) >= 0), default=len(text))
-    return start, end
+    last_before, first_after = _stop_patterns(stops)
+    before = last_before.match(text, 0, pos)
+    after = first_after.search(text, pos)
+    return (before.end() if before else 0), (after.start() if after else len(text))
+
+
+@lru_cache(maxsize=8)
+def _stop_patterns(stops: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Patterns for the last stop before a position (text up to it) and the first stop after it."""
+    stop = f"[{re.escape(stops)}]"
+    return re.compile(f"(?s:.*){stop}"), re.compile(stop)
 
 
 def paren_group(text: str, pos: int, floor: int) -> tuple[int, int] | None:
