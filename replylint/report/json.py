@@ -10,6 +10,8 @@ import json
 from collections import Counter
 from typing import Any
 
+from pydantic_core import to_json
+
 from replylint.engine import Report
 from replylint.models import Finding, Lang
 
@@ -49,4 +51,9 @@ def report_dict(report: Report, lang: Lang = "zh") -> dict[str, Any]:
 
 def render(report: Report, lang: Lang = "zh") -> str:
     """The report as indented JSON text, Chinese kept readable."""
-    return json.dumps(report_dict(report, lang), ensure_ascii=False, indent=2) + "\n"
+    data = report_dict(report, lang)
+    try:
+        # pydantic-core writes the same text as json.dumps(indent=2), several times faster.
+        return to_json(data, indent=2).decode("utf-8") + "\n"
+    except ValueError:  # text json.dumps can write and pydantic-core cannot, such as a lone surrogate
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,46 @@
+"""The fast paths give what the plain definitions give."""
+
+import json
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from replylint.extract.phrases import CLOSING, OPENING, outside_quotes
+from replylint.extract.scope import clause_bounds, sentence_bounds
+from replylint.report.json import render
+
+TEXT = st.text(alphabet=OPENING + CLOSING + "。！？，、；：（）\n中文ab1")
+
+
+def _depth_flags(text):
+    flags, depth = [], 0
+    for c in text:
+        if c in OPENING or c in CLOSING:
+            depth = depth + 1 if c in OPENING else max(0, depth - 1)
+            flags.append(False)
+        else:
+            flags.append(depth == 0)
+    return flags
+
+
+@given(TEXT)
+def test_a_character_is_outside_quotes_when_no_quote_or_bracket_is_open(text):
+    assert outside_quotes(text) == _depth_flags(text)
+
+
+@given(TEXT, st.data())
+def test_a_sentence_runs_from_the_last_stop_before_a_position_to_the_first_after(text, data):
+    pos = data.draw(st.integers(0, len(text)))
+    for bounds, stops in ((sentence_bounds, "。！？!?\n"), (clause_bounds, "。！？!?\n；;，,：:（）()、")):
+        start, end = bounds(text, pos)
+        assert not any(c in stops for c in text[start:end])
+        assert start == 0 or text[start - 1] in stops
+        assert end == len(text) or text[end] in stops
+        assert start <= pos <= end
+
+
+def test_the_json_report_is_the_text_json_dumps_writes(seed_report):
+    from replylint.report.json import report_dict
+
+    text = render(seed_report, "zh")
+    assert text == json.dumps(report_dict(seed_report, "zh"), ensure_ascii=False, indent=2) + "\n"
