@@ -174,6 +174,7 @@ def _load_corpus(paths: Iterable[str], jobs: int, cache: LetterCache | None) -> 
     if jobs > 1 and len(todo) >= PARALLEL_MIN_FILES:
         from concurrent.futures import ProcessPoolExecutor
 
+        _load_shared_data()
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             parsed = list(pool.map(_parse_or_error, todo, chunksize=max(1, len(todo) // (jobs * 8))))
     else:
@@ -185,6 +186,16 @@ def _load_corpus(paths: Iterable[str], jobs: int, cache: LetterCache | None) -> 
     letters = [r for r in results.values() if isinstance(r, Letter)]
     errors = [r for r in results.values() if isinstance(r, FileError)]
     return Corpus(tuple(letters)), errors
+
+
+def _load_shared_data() -> None:
+    """Load the rules tables and the word list before the parsing processes start: forked
+    processes inherit them instead of each loading its own."""
+    from replylint.lexicon import tags
+    from replylint.tables import load_tables
+
+    load_tables()
+    tags()
 
 
 def run_rules(

@@ -163,7 +163,8 @@ def build_rule(spec: RuleSpec) -> Rule:
         return kind(spec, built, corpus)
 
     check.__doc__ = spec.description or f"A custom {spec.kind} rule."
-    built = Rule(spec.code, spec.name, "custom", spec.severity, spec.message_zh or zh, spec.message_en or en, check)
+    built = Rule(spec.code, spec.name, "custom", spec.severity, spec.message_zh or zh, spec.message_en or en, check,
+                 per_letter=spec.kind != "consistency")
     return built
 
 

@@ -101,10 +101,13 @@ def _with_sub_unit(text: str, end: int, limit: int, table: Organisations) -> int
 
 
 @lru_cache(maxsize=8)
-def _boundaries(starts_after: str) -> re.Pattern[str]:
-    """Positions at the start of the text, after a non-Chinese character or after a ``starts_after`` one."""
-    return re.compile(rf"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[{re.escape(starts_after)}]))" if starts_after
-                      else r"(?:^|(?<=[^\u4e00-\u9fff]))")
+def _boundaries(starts_after: str, city_short: tuple[str, ...]) -> re.Pattern[str]:
+    """Positions at the start of the text, after a non-Chinese character or after a ``starts_after`` one,
+    where 市, the city's short name or a place name follows (the only places a name may start)."""
+    boundary = (rf"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[{re.escape(starts_after)}]))" if starts_after
+                else r"(?:^|(?<=[^\u4e00-\u9fff]))")
+    heads = ["市(?!场)", *map(re.escape, city_short), _PLACE.pattern]
+    return re.compile(f"{boundary}(?={'|'.join(heads)})")
 
 
 def _starts(text: str, table: Organisations) -> Iterator[int]:
@@ -112,7 +115,7 @@ def _starts(text: str, table: Organisations) -> Iterator[int]:
     for prefix in table.city_prefixes:
         for m in re.finditer(re.escape(prefix), text):
             yield m.start()
-    for boundary in _boundaries(table.starts_after).finditer(text):
+    for boundary in _boundaries(table.starts_after, table.city_short).finditer(text):
         pos = boundary.start()
         if pos < len(text):
             lead = _PLACE.match(text, pos)
@@ -126,7 +129,13 @@ def _is_name(name: str, table: Organisations) -> bool:
     """Whether a name's part before its suffix is free of the words of running text."""
     suffix = max((s for s in table.suffixes if name.endswith(s)), key=len, default="")
     core = name[: len(name) - len(suffix)]
-    return not any(word in core for word in table.stop_words)
+    return not _any_of(table.stop_words).search(core)
+
+
+@lru_cache(maxsize=8)
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern that finds any of ``words``."""
+    return re.compile("|".join(map(re.escape, words)) or "(?!)")
 
 
 def extract_names(source: Source, structure: Structure) -> Iterator[Name]:
