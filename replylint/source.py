@@ -12,6 +12,7 @@ import bisect
 import codecs
 import hashlib
 import re
+from array import array
 from dataclasses import dataclass, field, fields
 from functools import cached_property, lru_cache
 
@@ -109,7 +110,9 @@ class Source:
     digest: str = ""
     origins: tuple[Origin, ...] = ()
     view: str = field(init=False)
-    view_to_text: tuple[int, ...] = field(init=False, repr=False)
+    # Machine integers, not a tuple: a tuple of ints takes four times the memory, and a corpus
+    # holds one entry per character. Derived from ``text``, so left out of the hash.
+    view_to_text: array[int] = field(init=False, repr=False, hash=False)
 
     def __post_init__(self) -> None:
         view, mapping = _build_view(self.text)
@@ -211,7 +214,7 @@ def _restore(given: tuple, view: str, runs: list[tuple[int, int]]) -> Source:
     for (index, offset), (following, _) in zip(runs, [*runs[1:], (len(view), 0)]):
         mapping.extend(range(offset, offset + following - index))
     source = object.__new__(Source)
-    for name, value in (*zip(_init_fields(), given), ("view", view), ("view_to_text", tuple(mapping))):
+    for name, value in (*zip(_init_fields(), given), ("view", view), ("view_to_text", array("q", mapping))):
         object.__setattr__(source, name, value)
     return source
 
@@ -251,7 +254,7 @@ def continues(previous: str, following: str) -> bool:
     return True
 
 
-def _build_view(text: str) -> tuple[str, tuple[int, ...]]:
+def _build_view(text: str) -> tuple[str, array[int]]:
     lines = [(s, e) for s, e in _raw_paragraphs(text) if not _PAGE_NUMBER.match(text[s:e])]
     pieces: list[str] = []
     mapping: list[int] = []
@@ -267,4 +270,4 @@ def _build_view(text: str) -> tuple[str, tuple[int, ...]]:
             paragraph_start = start
         pieces.append(text[start:end])
         mapping.extend(range(start, end))
-    return "".join(pieces), tuple(mapping)
+    return "".join(pieces), array("q", mapping)
