@@ -1,6 +1,8 @@
 """The fast paths give what the plain definitions give."""
 
 import json
+import subprocess
+import sys
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -8,6 +10,7 @@ from hypothesis import strategies as st
 from replylint.extract.phrases import CLOSING, OPENING, outside_quotes
 from replylint.extract.scope import clause_bounds, sentence_bounds
 from replylint.report.json import render
+from tests.conftest import ROOT
 
 TEXT = st.text(alphabet=OPENING + CLOSING + "。！？，、；：（）\n中文ab1")
 
@@ -44,3 +47,10 @@ def test_the_json_report_is_the_text_json_dumps_writes(seed_report):
 
     text = render(seed_report, "zh")
     assert text == json.dumps(report_dict(seed_report, "zh"), ensure_ascii=False, indent=2) + "\n"
+
+
+def test_loading_the_engine_and_the_word_list_imports_neither_jieba_nor_pypinyin():
+    code = ("import sys; from replylint import engine, cli; from replylint.lexicon import words; words(); "
+            "print(sorted(m for m in ('jieba', 'pypinyin', 'pkg_resources') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert out.stdout.strip() == "[]"
