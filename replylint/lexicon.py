@@ -9,7 +9,7 @@ from pathlib import Path
 
 MAX_WORD = 4
 # One line of the dictionary, "word frequency tag", for a word of two to MAX_WORD characters.
-_ENTRY = re.compile(rf"^(\S{{2,{MAX_WORD}}}) \S+ (\S+)[ \t\r]*$", re.M)
+_ENTRY = re.compile(rf"^(\S{{2,{MAX_WORD}}}) \S+ (\S+)[ \t\r]*$", re.MULTILINE)
 
 
 @lru_cache(maxsize=1)

@@ -6,7 +6,7 @@ rules, and a typo in data fails when it is loaded rather than silently later.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -28,7 +28,7 @@ class Model(BaseModel):
         return _rebuild, (type(self), tuple(self.__dict__[name] for name in names), self.__pydantic_fields_set__)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _field_names(cls: type[Model]) -> tuple[str, ...]:
     return tuple(cls.__pydantic_fields__)
 

@@ -9,7 +9,8 @@ from replylint.cache import LetterCache
 from replylint.corpus import Corpus
 from replylint.engine import lint, load_corpus, read_letter
 from replylint.registry import all_rules
-from tests.conftest import SEEDS
+from replylint.testing import corpus_of, parse_cases
+from tests.conftest import ROOT, SEEDS
 
 
 def test_a_warm_cache_reparses_only_the_changed_letter(tmp_path, monkeypatch):
@@ -62,9 +63,12 @@ def test_a_pickled_letter_comes_back_whole():
 
 def test_per_letter_rules_find_on_each_letter_alone_what_they_find_in_the_corpus():
     corpus, _ = load_corpus(sorted(str(p) for p in SEEDS.glob("*.txt")))
+    fixtures = [corpus_of(case.letters) for path in sorted((ROOT / "tests" / "rules").glob("*.md"))
+                for case in parse_cases(path.read_text(encoding="utf-8")) if len(case.letters) > 1]
     for rule in (r for r in all_rules().values() if r.per_letter):
-        alone = {f for letter in corpus for f in rule(Corpus((letter,)))}
-        assert alone == set(rule(corpus)), rule.code
+        for letters in [corpus, *fixtures]:
+            alone = {f for letter in letters for f in rule(Corpus((letter,)))}
+            assert alone == set(rule(letters)), rule.code
 
 
 def test_a_pre_commit_run_reports_the_per_letter_findings_of_a_full_run_for_the_checked_letter():
