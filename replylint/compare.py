@@ -1,7 +1,7 @@
 """Helpers the figure rules share: which values a figure admits, grouping, and wording.
 
 Rules never compare every figure with every other: they group figures by what they measure
-(:attr:`Figure.group_key`) and then by the value stated, and compare the few value groups.
+(:attr:`Figure.group_key`, within the issuer's jurisdiction: :func:`measured`) and then by the value stated, and compare the few value groups.
 """
 
 from __future__ import annotations
@@ -23,6 +23,16 @@ Interval = tuple[Decimal | None, Decimal | None]
 def stated_figures(corpus: Corpus, keep: Callable[[Letter, Figure], bool] = lambda letter, fig: True) -> list[Stated]:
     """Every figure with a metric key that ``keep`` accepts, with its letter."""
     return [(letter, fig) for letter, fig in corpus.claims("figure") if fig.group_key and keep(letter, fig)]
+
+
+def measured(item: Stated) -> tuple | None:
+    """What a figure is compared by: its measure, within its issuer's jurisdiction.
+
+    ``None`` (not compared) without a metric key. Letters of different places (安吉县, 武汉市江汉区)
+    never state the same measure, however alike their wording.
+    """
+    letter, fig = item
+    return None if fig.group_key is None else (letter.jurisdiction, fig.group_key)
 
 
 def interval(fig: Figure, table: FigureCompare) -> Interval:

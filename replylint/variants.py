@@ -48,7 +48,8 @@ class VariantPolicy(Model):
     edge_prefix: str = ""
     # A stretch that starts or ends with one of these adds or drops an item (和下放, 等事项).
     scope_marks: str = ""
-    # Characters that end a place name: a substitution right before one changes the place.
+    # Characters that end a place name: a substitution of one (省/县) or right before one
+    # (兰州市/广州市) changes the place.
     place_marks: str = ""
 
 
@@ -71,7 +72,8 @@ def is_variant(a: str, b: str, policy: VariantPolicy) -> bool:
     """Whether ``a`` and ``b`` (different strings) are one name written two ways under ``policy``.
 
     They are when they differ in at most ``max_edits`` stretches, each either a one-for-one
-    substitution of characters that sound alike or are interchangeable (not in a place name),
+    substitution of characters that sound alike or are interchangeable (not in a place name
+    nor its level: 省人大 is not 县人大),
     or a stretch that the longer string adds (inside it, or a place prefix at its start) that
     holds no numeral and no distinguishing word and adds no item to a list; and when most of
     the longer string aligns. The shorter string loses nothing but substituted characters.
@@ -92,7 +94,7 @@ def is_variant(a: str, b: str, policy: VariantPolicy) -> bool:
         if op.tag == "replace":
             if len(mine) != len(theirs) or not all(_alike(x, y, policy) for x, y in zip(mine, theirs)):
                 return False
-            if set(short[op.src_end : op.src_end + 2]) & set(policy.place_marks):
+            if set(mine + theirs + short[op.src_end : op.src_end + 2]) & set(policy.place_marks):
                 return False
             substituted += len(mine)
             continue

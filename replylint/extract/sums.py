@@ -5,7 +5,8 @@ Two forms are read, each inside one sentence of the view:
 - parts then their total: ``高级灯具制造工75人、中级18人、初级14人共107人`` (also 合计, 总计);
   the parts claim to make up the whole (``exhaustive``);
 - a total then ``其中`` and parts: ``全市共梳理 583 个信息系统，其中 55 个市级单位共梳理 445 个
-  信息系统，24 个镇区共梳理 138 个信息系统``; the parts may list only some of the whole.
+  信息系统，24 个镇区共梳理 138 个信息系统``; the parts may list only some of the whole. A
+  rate is no whole: in ``签约率达32.5%，其中重点人群签约率达78.6%`` the 78.6% is a group's own rate.
 
 A part always shares its total's unit; after ``其中`` it must also count the same thing: a
 number whose unit is followed by another noun (``55 个市级单位``) is not a part of ``583 个
@@ -148,6 +149,8 @@ def _total_then_parts(text: str, quantities: list, table: Lists) -> Iterator[tup
         if not before or any(c in phrases.SENTENCE_END for c in text[before[-1].end : m.start()]):
             continue
         total = before[-1]
+        if total.kind == "percent":
+            continue
         stop = phrases.sentence_end(text, m.end())
         parts, lead_start = [], m.end()
         for q in quantities:
