@@ -102,6 +102,7 @@ class Lists(Model):
     change_words: tuple[str, ...] = ()
     non_nouns: tuple[str, ...] = ()
     formula_openers: tuple[str, ...] = ()
+    date_units: tuple[str, ...] = ()
 
 
 class Variants(Model):
