@@ -42,6 +42,8 @@ class Reduplication(Model):
     allow: tuple[str, ...] = ()
     # Characters that are doubled only by accident when they stand alone (的的, 了了).
     function_chars: str = ""
+    # Verbs after which a doubled noun or measure word means "every" (河河有人管, 村村通).
+    distributive_next: str = ""
     # Examples: text that must be flagged (``flag``) and text that must stay clean (``clean``).
     flag: tuple[str, ...] = ()
     clean: tuple[str, ...] = ()
