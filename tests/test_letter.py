@@ -187,6 +187,11 @@ def test_a_document_number_line_with_its_signer_is_read():
     assert letter.docno.text == "浙农函〔2024〕5号"
 
 
+def test_a_contact_with_bold_markdown_labels_gives_name_and_phone():
+    [contact] = parse("浙江省农业农村厅\n\n2024年3月15日\n\n**联系人：**陈建华\u3000**联系电话：**0571-86757890").contacts
+    assert contact.names == ("陈建华",) and [p.text for p in contact.phones] == ["0571-86757890"]
+
+
 def test_a_publication_note_in_brackets_is_read():
     letter = parse("专此答复。\n\n中山市工业和信息化局\n\n2023年6月25日\n\n（此件主动公开）")
     assert letter.publication.text == "主动公开"
