@@ -182,6 +182,8 @@ class FigureCompare(Model):
     lower_bounds: tuple[str, ...] = ()
     upper_bounds: tuple[str, ...] = ()
     stale_days: int = 300
+    # Verbs that start the measure of an effect of the figure before it in its sentence.
+    effect_verbs: tuple[str, ...] = ()
 
 
 class FigureExample(Model):
