@@ -1,7 +1,8 @@
 """Helpers the figure rules share: which values a figure admits, grouping, and wording.
 
 Rules never compare every figure with every other: they group figures by what they measure
-(:attr:`Figure.group_key`, within the issuer's jurisdiction: :func:`measured`) and then by the value stated, and compare the few value groups.
+(:attr:`Figure.group_key`, within the issuer's jurisdiction: :func:`measured`) and then by
+the value stated, and compare the few value groups.
 """
 
 from __future__ import annotations

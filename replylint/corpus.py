@@ -44,7 +44,7 @@ class Letter:
         """The letter's 成文日期, when it has one."""
         return self.structure.date.value if self.structure.date else None
 
-    @property
+    @cached_property
     def jurisdiction(self) -> str | None:
         """The place the letter's issuer governs (浙江省), from its organ or signature."""
         organ = self.structure.organ or self.structure.signature
