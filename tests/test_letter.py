@@ -192,6 +192,12 @@ def test_a_contact_with_bold_markdown_labels_gives_name_and_phone():
     assert contact.names == ("陈建华",) and [p.text for p in contact.phones] == ["0571-86757890"]
 
 
+def test_a_signer_on_a_line_of_its_own_is_skipped_and_the_title_read():
+    letter = parse("浙江省农业农村厅\n\n浙农函〔2024〕5号\n\n签发人：王通林\n\n关于省政协十三届二次会议第215号提案答复的函\n\n九三学社浙江省委会：")
+    assert letter.docno.text == "浙农函〔2024〕5号"
+    assert letter.proposal.number == "215" and letter.addressee.text == "九三学社浙江省委会："
+
+
 def test_a_publication_note_in_brackets_is_read():
     letter = parse("专此答复。\n\n中山市工业和信息化局\n\n2023年6月25日\n\n（此件主动公开）")
     assert letter.publication.text == "主动公开"
