@@ -1,7 +1,8 @@
 """Helpers the figure rules share: which values a figure admits, grouping, and wording.
 
 Rules never compare every figure with every other: they group figures by what they measure
-(:attr:`Figure.group_key`) and then by the value stated, and compare the few value groups.
+(:attr:`Figure.group_key`, within the issuer's jurisdiction: :func:`measured`) and then by
+the value stated, and compare the few value groups.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from decimal import Decimal
 from replylint.corpus import Corpus, Letter, group_by
 from replylint.extract.figures import Figure
 from replylint.registry import At
-from replylint.tables import FigureCompare
+from replylint.tables import FigureCompare, load_tables
 
 Stated = tuple[Letter, Figure]
 LISTED = 5  # letters named in a message; the locations list every one
@@ -23,6 +24,26 @@ Interval = tuple[Decimal | None, Decimal | None]
 def stated_figures(corpus: Corpus, keep: Callable[[Letter, Figure], bool] = lambda letter, fig: True) -> list[Stated]:
     """Every figure with a metric key that ``keep`` accepts, with its letter."""
     return [(letter, fig) for letter, fig in corpus.claims("figure") if fig.group_key and keep(letter, fig)]
+
+
+def measured(item: Stated) -> tuple | None:
+    """What a figure is compared by: its measure, within its issuer's jurisdiction, and for
+    the effect of another figure (惠及居民1.2万户) the measure it is the effect of.
+
+    ``None`` (not compared) without a metric key. Letters of different places (安吉县, 武汉市江汉区)
+    never state the same measure, however alike their wording.
+    """
+    letter, fig = item
+    return None if fig.group_key is None else (letter.jurisdiction, fig.group_key, _cause(letter, fig))
+
+
+def _cause(letter: Letter, fig: Figure) -> str | None:
+    """The metric key of the figure before ``fig`` in its sentence when ``fig`` counts its effect."""
+    verbs = load_tables().figures.compare.effect_verbs
+    if not (fig.metric_key or "").startswith(verbs):
+        return None
+    before = [c for c in letter.claims if c.kind == "figure" and c.sentence == fig.sentence and c.span.start < fig.span.start]
+    return max(before, key=lambda c: c.span.start).metric_key if before else ""
 
 
 def interval(fig: Figure, table: FigureCompare) -> Interval:

@@ -15,7 +15,7 @@ _PHONE = re.compile(
     r"|(?<!\d)(?:[（(]\s*(?P<area1>0\d{2,3})\s*[）)]\s*|(?P<area2>0\d{2,3})\s*[-－—–]\s*)(?P<local>\d{7,8})(?!\d)"
     r"|(?<![\d\-－—–])(?P<bare>[2-9]\d{6,7})(?!\d)"
 )
-_SPLIT_NAMES = re.compile(r"[、，,：:；;（）()\s/]+")
+_SPLIT_NAMES = re.compile(r"[、，,：:；;（）()\s/*]+")
 
 
 class Phone(Model):

@@ -11,6 +11,7 @@ from typing import Any
 
 from replylint.letter import Structure, parse_structure
 from replylint.models import Span
+from replylint.places import jurisdiction
 from replylint.source import Source
 
 CONTEXT_CHARS = 8
@@ -42,6 +43,12 @@ class Letter:
     def date(self) -> date | None:
         """The letter's 成文日期, when it has one."""
         return self.structure.date.value if self.structure.date else None
+
+    @cached_property
+    def jurisdiction(self) -> str | None:
+        """The place the letter's issuer governs (浙江省), from its organ or signature."""
+        organ = self.structure.organ or self.structure.signature
+        return jurisdiction(organ.text) if organ else None
 
     @property
     def label(self) -> str:

@@ -133,6 +133,9 @@ _SECTION_MARKERS = (
 # A signature and the date on one line: 中山市工业和信息化局  2023年6月25日.
 _SIGNED = re.compile(rf"^{_ORGAN_NAME}\s+(?P<date>\S.*)$")
 _HEADING_STOP = re.compile("。")
+_SIGNER = re.compile(r"^签\s*发\s*人\s*[：:]")
+# What a 发文字号 line never holds: the punctuation of a sentence that cites another 文号.
+_RUNNING_TEXT = re.compile(r"[。，,；;《》]")
 _ITEM_STOP = re.compile("[。；;]")
 _TRAILING_SENTENCE = re.compile(rf"(?<=[{_CJK}])\s+[{_CJK}][^\s\d]{{0,15}}$")
 # Separators between names; 和, 及 and 与 only after a name's last character (市财政局和市税务局).
@@ -232,8 +235,10 @@ def _header(reader: _Reader, lines: list) -> tuple[dict, int]:
             return fields, index
         if "classification" not in fields and _CLASSIFICATION.match(text):
             fields["classification"] = reader.field(para, start, end)
-        elif "docno" not in fields and "。" not in text and (m := DOCNO.search(text)):
+        elif "docno" not in fields and not _RUNNING_TEXT.search(text) and (m := DOCNO.search(text)):
             fields["docno"] = _docno(reader, para, start, m)
+        elif _SIGNER.match(text):
+            pass  # the 签发人 of an upward or reply document, on a line of its own
         elif not fields.keys() - {"classification"} and _ORGAN.match(text) and "关于" not in text:
             fields["organ"] = reader.field(para, start, end)
         elif _is_addressee(text):

@@ -2,7 +2,8 @@
 
 ``关于市政协十三届二次会议第132033号提案答复的函`` answers proposal 132033 of the 13th 政协's
 second session; ``市十六届人大 四次会议第2024111号代表建议`` is suggestion 2024111 of the
-16th 人大's fourth session (届 before 人大, as such titles write it).
+16th 人大's fourth session (届 before 人大, as such titles write it); ``《关于…的提案》（第0187号）``
+cites proposal 0187 by its title.
 """
 
 from __future__ import annotations
@@ -19,9 +20,10 @@ from replylint.source import Source
 NEAR = 12
 _CJK = "\u4e00-\u9fff"
 _KIND = r"议案转建议|(?:人大)?代表建议|建议|提案|议案"
-# The number, with its 第 or, when that is left out, of three digits or more and not a 文号's serial.
+# The number, with its 第 or, when that is left out, of three digits or more and not a 文号's serial;
+# after the proposal's own title it stands in brackets: 《关于…的提案》（第0187号）.
 _NUMBER = re.compile(
-    rf"(?P<kind1>{_KIND})?\s*(?:(?P<di>第)\s*(?P<number>\d+)|(?<![\d〕﹞\]］)）】])(?P<bare>\d{{3,}}))\s*号\s*(?P<kind2>{_KIND})?"
+    rf"(?P<kind1>{_KIND})?\s*(?:》\s*[（(]\s*)?(?:(?P<di>第)\s*(?P<number>\d+)|(?<![\d〕﹞\]］)）】])(?P<bare>\d{{3,}}))\s*号\s*(?P<kind2>{_KIND})?"
 )
 _SESSION = re.compile(
     rf"(?:第\s*)?(?P<term>[{NUMERAL}\d]{{1,3}})\s*届\s*(?P<mid>[{_CJK}]{{0,12}}?)\s*(?:第\s*)?"

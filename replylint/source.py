@@ -41,6 +41,11 @@ _STANDALONE = re.compile(
     r"^(?:[\d〇○零一二三四五六七八九]{2,4}\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日"
     r"|[\u4e00-\u9fff（）()]{2,30}(?:局|委员会|办公室|政府|厅|院|中心|委))$"
 )
+# A header line that may hold a colon but is never cut running text: the 发文字号, alone or
+# with its 签发人 (宁环函〔2023〕88号　签发人：周建国), or the 签发人 on a line of its own.
+_HEADER_LINE = re.compile(
+    r"^(?:[\u4e00-\u9fff]{1,12}[〔﹝\[［(（【]\s*\d{2,4}\s*[〕﹞\]］)）】]\s*第?\s*\d+\s*号(?:\s*签发人|$)|签\s*发\s*人\s*[：:])"
+)
 _LINE = re.compile(r"[^\r\n]+")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _HEADING = re.compile(r"^(?:#+\s*)?(?:\*\*)?\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
@@ -239,11 +244,14 @@ def continues(previous: str, following: str) -> bool:
     """Whether ``following`` is the rest of ``previous``, cut off by a page break.
 
     The previous paragraph must be running text (it holds Chinese sentence punctuation) that
-    stops without a closing mark, and the following one must not open a new unit. A numbered
+    stops without a closing mark, and the following one must not open a new unit. A
+    发文字号 line or a 签发人 line is never running text. A numbered
     heading continues only into text that is itself unterminated, as a heading is.
     """
     prev, nxt = previous.strip(" *\t\u3000"), following.strip(" \t\u3000")
     if not prev or not nxt or prev[-1] in _TERMINAL or _STRUCTURAL_START.match(nxt) or _STANDALONE.match(nxt):
+        return False
+    if _HEADER_LINE.match(prev):
         return False
     heading = _HEADING.match(prev)
     body = prev[heading.end() :] if heading else prev

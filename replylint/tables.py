@@ -42,6 +42,8 @@ class Reduplication(Model):
     allow: tuple[str, ...] = ()
     # Characters that are doubled only by accident when they stand alone (的的, 了了).
     function_chars: str = ""
+    # Verbs after which a doubled noun or measure word means "every" (河河有人管, 村村通).
+    distributive_next: str = ""
     # Examples: text that must be flagged (``flag``) and text that must stay clean (``clean``).
     flag: tuple[str, ...] = ()
     clean: tuple[str, ...] = ()
@@ -102,6 +104,7 @@ class Lists(Model):
     change_words: tuple[str, ...] = ()
     non_nouns: tuple[str, ...] = ()
     formula_openers: tuple[str, ...] = ()
+    date_units: tuple[str, ...] = ()
 
 
 class Variants(Model):
@@ -179,6 +182,8 @@ class FigureCompare(Model):
     lower_bounds: tuple[str, ...] = ()
     upper_bounds: tuple[str, ...] = ()
     stale_days: int = 300
+    # Verbs that start the measure of an effect of the figure before it in its sentence.
+    effect_verbs: tuple[str, ...] = ()
 
 
 class FigureExample(Model):

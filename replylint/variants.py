@@ -47,7 +47,11 @@ class VariantPolicy(Model):
     edge_prefix: str = ""
     # A stretch that starts or ends with one of these adds or drops an item (和下放, 等事项).
     scope_marks: str = ""
-    # Characters that end a place name: a substitution right before one changes the place.
+    # The document type a title ends with (管理办法, 实施细则): a stretch added right before it
+    # names the document's own subject (课后服务经费管理办法 is not 课后服务管理办法).
+    type_tail: str = ""
+    # Characters that end a place name: a substitution of one (省/县) or right before one
+    # (兰州市/广州市) changes the place.
     place_marks: str = ""
 
 
@@ -72,9 +76,11 @@ def is_variant(a: str, b: str, policy: VariantPolicy) -> bool:
     """Whether ``a`` and ``b`` (different strings) are one name written two ways under ``policy``.
 
     They are when they differ in at most ``max_edits`` stretches, each either a one-for-one
-    substitution of characters that sound alike or are interchangeable (not in a place name),
+    substitution of characters that sound alike or are interchangeable (not in a place name
+    nor its level: 省人大 is not 县人大),
     or a stretch that the longer string adds (inside it, or a place prefix at its start) that
-    holds no numeral and no distinguishing word and adds no item to a list; and when most of
+    holds no numeral and no distinguishing word, adds no item to a list and does not stand
+    right before the document type (经费 in …经费管理办法); and when most of
     the longer string aligns. The shorter string loses nothing but substituted characters.
     """
     if a == b:
@@ -93,7 +99,7 @@ def is_variant(a: str, b: str, policy: VariantPolicy) -> bool:
         if op.tag == "replace":
             if len(mine) != len(theirs) or not all(_alike(x, y, policy) for x, y in zip(mine, theirs)):
                 return False
-            if set(short[op.src_end : op.src_end + 2]) & set(policy.place_marks):
+            if set(mine + theirs + short[op.src_end : op.src_end + 2]) & set(policy.place_marks):
                 return False
             substituted += len(mine)
             continue
@@ -105,6 +111,8 @@ def is_variant(a: str, b: str, policy: VariantPolicy) -> bool:
             return False
         if theirs[0] in policy.scope_marks or theirs[-1] in policy.scope_marks:
             return False
+        if _names_subject(long_, op.dest_start, op.dest_end, policy):
+            return False
         if any(word in theirs for word in policy.distinct_words):
             return False
         inserted += len(theirs)
@@ -113,6 +121,17 @@ def is_variant(a: str, b: str, policy: VariantPolicy) -> bool:
         substituted <= policy.max_substituted
         and inserted <= policy.max_inserted * len(long_)
         and shared >= policy.min_shared * len(long_)
+    )
+
+
+def _names_subject(long_: str, start: int, end: int, policy: VariantPolicy) -> bool:
+    """Whether the stretch ``long_[start:end]`` stands right before the title's document type
+    (经费 in 课后服务经费管理办法) and could not be read one character earlier, as a stretch
+    that repeats the text before it (推进推进 against 推进) could."""
+    return (
+        bool(policy.type_tail)
+        and re.fullmatch(policy.type_tail, long_[end:]) is not None
+        and long_[start - 1 : start] != long_[end - 1]
     )
 
 

@@ -177,6 +177,27 @@ def test_a_markdown_letter_with_bold_labels_and_headings_is_read():
     assert texts(letter.cc) == ["市政府办公室"]
 
 
+def test_a_document_number_cited_in_a_first_sentence_is_not_the_letters_own():
+    letter = parse("认真落实《国务院关于中西部地区承接产业转移的指导意见》（国发〔2010〕28号），加强我省与沿海地区合作")
+    assert letter.docno is None
+
+
+def test_a_document_number_line_with_its_signer_is_read():
+    letter = parse("浙江省农业农村厅\n\n浙农函〔2024〕5号　　签发人：王通林\n\n关于省政协十三届二次会议第215号提案答复的函")
+    assert letter.docno.text == "浙农函〔2024〕5号"
+
+
+def test_a_contact_with_bold_markdown_labels_gives_name_and_phone():
+    [contact] = parse("浙江省农业农村厅\n\n2024年3月15日\n\n**联系人：**陈建华\u3000**联系电话：**0571-86757890").contacts
+    assert contact.names == ("陈建华",) and [p.text for p in contact.phones] == ["0571-86757890"]
+
+
+def test_a_signer_on_a_line_of_its_own_is_skipped_and_the_title_read():
+    letter = parse("浙江省农业农村厅\n\n浙农函〔2024〕5号\n\n签发人：王通林\n\n关于省政协十三届二次会议第215号提案答复的函\n\n九三学社浙江省委会：")
+    assert letter.docno.text == "浙农函〔2024〕5号"
+    assert letter.proposal.number == "215" and letter.addressee.text == "九三学社浙江省委会："
+
+
 def test_a_publication_note_in_brackets_is_read():
     letter = parse("专此答复。\n\n中山市工业和信息化局\n\n2023年6月25日\n\n（此件主动公开）")
     assert letter.publication.text == "主动公开"

@@ -136,6 +136,21 @@ def test_a_running_line_without_a_full_stop_does_not_swallow_the_signature_or_da
     assert len(source.paragraphs) == 3
 
 
+def test_a_document_number_line_with_its_signer_does_not_swallow_the_title():
+    source = Source(path="x.txt", text="宁环函〔2023〕88号\u3000\u3000签发人：周建国\n\n南京市生态环境局关于市政协十五届二次会议\n\n第20230412号提案答复的函")
+    assert source.paragraphs[0].text == "宁环函〔2023〕88号\u3000\u3000签发人：周建国"
+
+
+def test_a_signer_line_of_its_own_does_not_swallow_the_title():
+    source = Source(path="x.txt", text="宁环函〔2023〕88号\n\n签发人：周建国\n\n南京市生态环境局关于市政协十五届二次会议第1号提案答复的函")
+    assert [p.text for p in source.paragraphs][1:] == ["签发人：周建国", "南京市生态环境局关于市政协十五届二次会议第1号提案答复的函"]
+
+
+def test_a_sentence_citing_a_document_number_still_runs_on_over_a_page_break():
+    source = Source(path="x.txt", text="根据《通知》（国发〔2010〕28号），加强\n\n区域合作。")
+    assert [p.text for p in source.paragraphs] == ["根据《通知》（国发〔2010〕28号），加强区域合作。"]
+
+
 @pytest.mark.parametrize(
     ("data", "encoding", "bom"),
     [

@@ -7,10 +7,11 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from replylint.cjk import HAN
-from replylint.corpus import Corpus
+from replylint.corpus import Corpus, Letter
 from replylint.models import Finding
 from replylint.query import at_view, paragraphs
 from replylint.registry import rule
+from replylint.source import Paragraph
 from replylint.tables import Parallel, load_tables
 
 _COMMA = "，,"
@@ -68,7 +69,9 @@ def comma_between_parallel_items(corpus: Corpus) -> Iterator[Finding]:
     Three or more items of at most six characters separated by ``，`` that stand in a frame
     such as ``经综合…意见`` or ``包括…等``, or that all end in the same organisation ending
     (``市发改局，市金融局，科技局``). The finding points at each separating comma. No fix:
-    the rule is a heuristic.
+    the rule is a heuristic. A 抄送 block that separates every unit with 逗号 is left alone:
+    GB/T 9704-2012 (7.4.2 and its sample pages) lays it out so; one that also uses 顿号 is
+    checked like running text.
 
     ## Why it matters
     GB/T 15834-2011 (4.5.3.1) separates parallel words with the 顿号; the 逗号 is for pauses
@@ -91,7 +94,20 @@ def comma_between_parallel_items(corpus: Corpus) -> Iterator[Finding]:
     """
     table = load_tables().punctuation.parallel
     for letter, para in paragraphs(corpus):
+        if _commas_only_cc(letter, para):
+            continue
         for start, end in comma_lists(para.text, table):
             commas = [i for i in range(start, end) if para.text[i] in _COMMA]
             places = [at_view(letter, para.start + i, para.start + i + 1, "separator") for i in commas]
             yield comma_between_parallel_items.finding(places, items=para.text[start:end])
+
+
+def _commas_only_cc(letter: Letter, para: Paragraph) -> bool:
+    """Whether the paragraph is a 抄送 block that separates every unit with 逗号 (GB/T 9704-2012).
+
+    A block that uses 顿号 too follows the practice of 顿号 between units of one kind, so a run
+    of same-kind units with 逗号 in it is still a slip.
+    """
+    span = letter.source.view_span(para.start, para.end)
+    in_cc = any(span.start <= unit.span.start < span.end for unit in letter.structure.cc)
+    return in_cc and "、" not in para.text

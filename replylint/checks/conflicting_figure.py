@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import combinations
 
-from replylint.compare import Stated, by_value, interval, measure, overlap, shown, stated_figures, stated_value
+from replylint.compare import Stated, by_value, interval, measure, measured, overlap, shown, stated_figures, stated_value
 from replylint.conflicts import sides_finding, sides_of
 from replylint.corpus import Corpus, group_by
 from replylint.models import Finding
@@ -64,7 +64,7 @@ def conflicting_figure(corpus: Corpus) -> Iterator[Finding]:
     """
     table = load_tables().figures.compare
     dated = stated_figures(corpus, lambda letter, fig: fig.scope.resolved)
-    groups = group_by(dated, lambda item: (item[1].group_key, item[1].scope.start, item[1].scope.end, item[1].scope.cumulative))
+    groups = group_by(dated, lambda item: (measured(item), item[1].scope.start, item[1].scope.end, item[1].scope.cumulative))
     for items in groups.values():
         values = by_value(items)
         if any(_conflict(a, b, table) for a, b in combinations(values, 2)):

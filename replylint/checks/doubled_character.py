@@ -21,12 +21,15 @@ def is_slip(text: str, index: int, table: Reduplication) -> bool:
     The pair is legitimate when a word covers both characters (谢谢, 的的确确), when it
     starts an AABB reduplication (高高兴兴), or when either character belongs to a word with
     its other neighbour (古镇|镇, 投资|资金, 为了|了解). A function character (的, 了 …) is
-    not excused by its doubled form being a word (了了): standing alone, it is a slip.
+    not excused by its doubled form being a word (了了): standing alone, it is a slip. Any
+    other doubled character before a verb of ``distributive_next`` means "every" (河河有人管).
     """
     char = text[index]
     pair = text[index : index + 2]
     lexicon = words()
     if pair in table.allow or (char not in table.function_chars and pair in lexicon):
+        return False
+    if char not in table.function_chars and text[index + 2 : index + 3] in table.distributive_next:
         return False
     after = text[index + 2 : index + 4]
     if len(after) == 2 and after[0] == after[1] and after[0] != char:

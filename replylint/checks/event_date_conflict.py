@@ -24,7 +24,8 @@ def event_date_conflict(corpus: Corpus) -> Iterator[Finding]:
     (a quoted name such as “数字化智能化改造升级政策走进产业集群”宣讲团, or a body such as
     招商引资工作指挥部) that one sentence dates in one year and another in another year, or
     in another month of the same year. One finding names every date with every letter that
-    gives it, pointing at each date.
+    gives it, pointing at each date. Only letters of one jurisdiction are compared: two
+    counties may each set up a “四好农村路”专家指导组 in their own year.
 
     ## Why it matters
     A body is set up once. When one reply says 2022 and a later one 2023, a sentence was
@@ -50,7 +51,7 @@ def event_date_conflict(corpus: Corpus) -> Iterator[Finding]:
     An event that does happen every year under the same name (an annual 座谈会 or a yearly
     round of 认定) when the letters name it without its year or edition.
     """
-    for _, uses in group_by(corpus.claims("event"), lambda use: use[1].key).items():
+    for _, uses in group_by(corpus.claims("event"), lambda use: (use[0].jurisdiction, use[1].key)).items():
         first = uses[0][1]
         finding = date_conflict(
             event_date_conflict, ((letter, claim.when, claim.date_span) for letter, claim in uses),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from replylint.conflicts import sides_finding, sides_of
-from replylint.corpus import Corpus
+from replylint.corpus import Corpus, group_by
 from replylint.models import Finding
 from replylint.registry import rule
 from replylint.tables import load_tables
@@ -27,7 +27,9 @@ def organisation_variant(corpus: Corpus) -> Iterator[Finding]:
     misspelt by sound, or a few characters added inside the name. The city prefix (中山市X,
     市X, X) and the short forms listed in ``rules/organisations.toml`` (市工信局 for
     中山市工业和信息化局) are accepted and never flagged. One finding names every form with
-    every letter that writes it.
+    every letter that writes it. Names are compared among letters of one jurisdiction:
+    市人大常委会代表工作委员会 in a 深圳市 letter and 市人大常委会人事代表工作委员会 in a 广州市
+    letter are two bodies.
 
     ## Why it matters
     An organisation's name is fixed by its establishment; a published reply that names a
@@ -53,10 +55,11 @@ def organisation_variant(corpus: Corpus) -> Iterator[Finding]:
     Two bodies whose names differ by one character that sounds alike (a 分局 and its 局 are
     told apart, two similarly named companies are not).
     """
-    names = corpus.claims("name")
-    written: dict[str, str] = {}
-    for _, claim in names:
-        written.setdefault(claim.key, claim.name)
-    for group in variant_groups(written, load_tables().variants.organisation):
-        sides = sides_of((letter, claim.key, claim.span) for letter, claim in names if claim.key in group)
-        yield sides_finding(organisation_variant, sides, written.get)
+    policy = load_tables().variants.organisation
+    for names in group_by(corpus.claims("name"), lambda item: item[0].jurisdiction or "").values():
+        written: dict[str, str] = {}
+        for _, claim in names:
+            written.setdefault(claim.key, claim.name)
+        for group in variant_groups(written, policy):
+            sides = sides_of((letter, claim.key, claim.span) for letter, claim in names if claim.key in group)
+            yield sides_finding(organisation_variant, sides, written.get)

@@ -18,9 +18,16 @@ def family(kind: str | None) -> str | None:
 
 
 def differs(cited: Proposal, answered: Proposal) -> bool:
-    """Whether a cited proposal is not the one the title answers: another number or kind."""
+    """Whether a cited proposal is not the one the title answers: another number or kind.
+
+    Numbers are compared as numbers: 第0187号 and 第187号 are one proposal written two ways.
+    """
     kinds = family(cited.kind), family(answered.kind)
-    return cited.number != answered.number or (None not in kinds and kinds[0] != kinds[1])
+    return _value(cited.number) != _value(answered.number) or (None not in kinds and kinds[0] != kinds[1])
+
+
+def _value(number: str | None) -> int | None:
+    return int(number) if number and number.isdigit() else None
 
 
 def _named(proposal: Proposal) -> str:

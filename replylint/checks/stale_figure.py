@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from replylint.compare import by_value, measure, old_new, places, stated_figures
+from replylint.compare import by_value, measure, measured, old_new, places, stated_figures
 from replylint.corpus import Corpus, group_by
 from replylint.extract.figures import Figure
 from replylint.models import Finding
@@ -61,7 +61,7 @@ def stale_figure(corpus: Corpus, *, days: int | None = None) -> Iterator[Finding
     """
     limit = days if days is not None else load_tables().figures.compare.stale_days
     current = stated_figures(corpus, lambda letter, fig: letter.date is not None and not fig.approx and _current_or_none(fig))
-    for items in group_by(current, lambda item: item[1].group_key).values():
+    for items in group_by(current, measured).values():
         for same in by_value(items):
             earlier = [item for item in same if _current(item[1])]
             if not earlier:

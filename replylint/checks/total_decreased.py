@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import combinations
 
-from replylint.compare import as_of, below, by_value, interval, measure, old_new, places, stated_figures
+from replylint.compare import as_of, below, by_value, interval, measure, measured, old_new, places, stated_figures
 from replylint.corpus import Corpus, Letter, group_by
 from replylint.extract.figures import Figure
 from replylint.models import Finding
@@ -26,6 +26,8 @@ def total_decreased(corpus: Corpus) -> Iterator[Finding]:
     A figure stated as a running total (累计, 截至…, 总计) whose value, for the same metric
     and topic, is smaller in a letter written later or at a later as-of date than an earlier
     letter or date stated. Letters that agree are listed together: one finding per decrease.
+    Only totals counted from the same start (累计 against 累计, 2020—2022年累计 against
+    2020—2022年累计) by letters of the same jurisdiction (浙江省, 安吉县) are compared.
 
     ## Why it matters
     A running total can only grow. A smaller total four days later means one of the two
@@ -62,7 +64,7 @@ def total_decreased(corpus: Corpus) -> Iterator[Finding]:
     """
     table = load_tables().figures.compare
     totals = stated_figures(corpus, _is_total)
-    for items in group_by(totals, lambda item: item[1].group_key).values():
+    for items in group_by(totals, lambda item: (measured(item), item[1].scope.start)).values():
         for high, low in combinations(reversed(by_value(items)), 2):
             if not below(interval(low[0][1], table), interval(high[0][1], table)):
                 continue

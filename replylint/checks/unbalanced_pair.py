@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from replylint.corpus import Corpus
 from replylint.models import Finding
-from replylint.query import at_view, paragraphs
+from replylint.query import at_view
 from replylint.registry import rule
 
 # Opening mark -> closing mark. Half- and full-width round brackets are one family here: a
@@ -14,6 +14,8 @@ from replylint.registry import rule
 PAIRS = {"“": "”", "‘": "’", "《": "》", "（": "）", "(": ")", "〔": "〕", "【": "】", "「": "」", "『": "』"}
 _FAMILY = {"(": "（", ")": "）"}
 _CLOSERS = {close: open_ for open_, close in PAIRS.items()}
+# What may stand before a paragraph's first mark: indentation and Markdown markup.
+_LEAD = " \t\u3000*#>"
 
 
 def unbalanced(text: str) -> list[int]:
@@ -69,9 +71,24 @@ def unbalanced_pair(corpus: Corpus) -> Iterator[Finding]:
 
     ## Known false positives
     A quotation that runs over several paragraphs opens each paragraph with “ and closes
-    only at its end (GB/T 15834-2011, 4.5.3.4); such quotations are rare in reply letters.
+    only at its end (GB/T 15834-2011, 4.8 引号); it is read as such, and left alone, when the
+    next paragraph opens with “ too. A one-paragraph excerpt of such a quotation is flagged.
     """
-    for letter, para in paragraphs(corpus):
-        for index in unbalanced(para.text):
-            place = at_view(letter, para.start + index, para.start + index + 1)
-            yield unbalanced_pair.finding([place], mark=para.text[index])
+    for letter in corpus.with_source:
+        paras = letter.source.paragraphs
+        for number, para in enumerate(paras):
+            following = paras[number + 1].text if number + 1 < len(paras) else ""
+            for index in unbalanced(para.text):
+                if not _continued_quotation(para.text, index, following):
+                    place = at_view(letter, para.start + index, para.start + index + 1)
+                    yield unbalanced_pair.finding([place], mark=para.text[index])
+
+
+def _continued_quotation(text: str, index: int, following: str) -> bool:
+    """Whether the mark at ``index`` opens a quotation that runs on into the next paragraph.
+
+    GB/T 15834-2011 (4.8 引号): a quotation of several paragraphs opens each with “ and closes
+    only at its end, so a paragraph that starts with an unclosed “ is continued by a
+    following paragraph that starts with “ too.
+    """
+    return text[index] == "“" and not text[:index].strip(_LEAD) and following.lstrip(_LEAD).startswith("“")

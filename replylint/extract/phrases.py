@@ -21,7 +21,7 @@ SENTENCE_END = "。；;！!？?\n"
 CHINESE_DIGITS = "两二三四五六七八九十"
 # Enumeration markers: 一是 / 二是 after a sentence mark or at the start, and （一）（二）.
 MARKER = re.compile(
-    rf"(?:(?<=[。；;：:，,\s])|^)(?P<shi>[一{CHINESE_DIGITS}]{{1,3}})是|[（(](?P<paren>[一{CHINESE_DIGITS}]{{1,3}})[）)]"
+    rf"(?:(?<=[。；;：:，,\s“])|^)(?P<shi>[一{CHINESE_DIGITS}]{{1,3}})是|[（(](?P<paren>[一{CHINESE_DIGITS}]{{1,3}})[）)]"
 )
 
 
@@ -122,9 +122,13 @@ def markers(text: str, start: int = 0) -> list[Marker]:
 
 
 def leading_marker(text: str, style: str | None = None, ordinal: int | None = None) -> Marker | None:
-    """The marker ``text`` starts with (of ``style`` and ``ordinal`` when given), if any."""
+    """The marker ``text`` starts with (of ``style`` and ``ordinal`` when given), if any.
+
+    An opening quotation mark may stand before it: a quoted enumeration over several
+    paragraphs opens each with “ (“一是…；“二是…).
+    """
     found = markers(text)
-    if not found or found[0].start != 0:
+    if not found or text[: found[0].start].strip("“") != "":
         return None
     first = found[0]
     if (style and first.style != style) or (ordinal and first.ordinal != ordinal):

@@ -4,8 +4,9 @@ Two forms are read, each inside one sentence of the view:
 
 - parts then their total: ``高级灯具制造工75人、中级18人、初级14人共107人`` (also 合计, 总计);
   the parts claim to make up the whole (``exhaustive``);
-- a total then ``其中`` and parts: ``全市共梳理 583 个信息系统，其中 55 个市级单位共梳理 445 个
-  信息系统，24 个镇区共梳理 138 个信息系统``; the parts may list only some of the whole.
+- a total then ``其中`` and parts (dates are labels, not counts: ``其中2021年完成41个``): ``全市共梳理 583 个信息系统，其中 55 个市级单位共梳理 445 个
+  信息系统，24 个镇区共梳理 138 个信息系统``; the parts may list only some of the whole. A
+  rate is no whole: in ``签约率达32.5%，其中重点人群签约率达78.6%`` the 78.6% is a group's own rate.
 
 A part always shares its total's unit; after ``其中`` it must also count the same thing: a
 number whose unit is followed by another noun (``55 个市级单位``) is not a part of ``583 个
@@ -29,6 +30,8 @@ from replylint.source import Source
 from replylint.tables import Lists, load_tables
 
 _NOUN = re.compile(r"[\u4e00-\u9fff]{1,4}")
+# A date inside a part's label (、2022年完成, 、2023年上半年完成): part of the label, not a count.
+_DATE = re.compile(r"\d{4}年(?:\d{1,2}月)?")
 _MAX_LABEL = 12
 
 
@@ -77,7 +80,8 @@ def extract_sums(source: Source, structure: Structure) -> Iterator[SumClaim]:
     table = load_tables().lists
     for para in source.paragraphs:
         quantities = [q for q in scan_quantities(para.text) if q.unit]
-        for found in (*_parts_then_total(para.text, quantities, table), *_total_then_parts(para.text, quantities, table)):
+        counts = [q for q in quantities if q.unit not in table.date_units]
+        for found in (*_parts_then_total(para.text, quantities, table), *_total_then_parts(para.text, counts, table)):
             yield _claim(source, para.start, *found)
 
 
@@ -144,10 +148,9 @@ def _total_then_parts(text: str, quantities: list, table: Lists) -> Iterator[tup
     """``…583 个信息系统，其中…445 个信息系统，…138 个信息系统``."""
     _, part_re, change = _patterns(table)
     for m in part_re.finditer(text):
-        before = [q for q in quantities if q.end <= m.start()]
-        if not before or any(c in phrases.SENTENCE_END for c in text[before[-1].end : m.start()]):
+        total = _whole(text, quantities, m.start(), m.end())
+        if total is None or total.kind == "percent":
             continue
-        total = before[-1]
         stop = phrases.sentence_end(text, m.end())
         parts, lead_start = [], m.end()
         for q in quantities:
@@ -160,8 +163,18 @@ def _total_then_parts(text: str, quantities: list, table: Lists) -> Iterator[tup
             if _same_thing(text, total, q, table) and not change.search(lead):
                 parts.append(q)
         if parts:
-            siblings = all(_is_label(text[a.end : b.start], change, "、") for a, b in zip(parts, parts[1:]))
+            siblings = all(_is_label(_DATE.sub("", text[a.end : b.start]), change, "、") for a, b in zip(parts, parts[1:]))
             yield total, parts, m.group(), False, siblings
+
+
+def _whole(text: str, quantities: list, start: int, end: int):
+    """The figure ``其中`` (at ``start:end``) divides, in its sentence: the last one in the unit of
+    the first figure after it (``改造老旧小区126个，涉及居民1.8万户，其中2021年完成41个``), else the
+    last one before it; ``None`` when the sentence has none."""
+    before = [q for q in quantities if q.end <= start and not any(c in phrases.SENTENCE_END for c in text[q.end : start])]
+    first = next((q for q in quantities if q.start >= end), None)
+    same_unit = [q for q in before if first is not None and q.unit == first.unit]
+    return (same_unit or before or [None])[-1]
 
 
 def _same_thing(text: str, total, part, table: Lists) -> bool:
