@@ -102,6 +102,12 @@ def test_plan_bound_and_period_of_a_five_year_commitment():
     assert (fig.scope.start, fig.scope.end) == (date(2022, 1, 1), date(2026, 12, 31))
 
 
+def test_a_bound_word_after_the_figure_is_not_its_bound():
+    share, distance = figures("每个城市都有约10%的人假期出行半径“不超过家周边1公里的距离”。")
+    assert (share.approx, share.bound) == ("约", None)
+    assert one("单个项目资助金额最高不超过 500 万元。").bound == "最高不超过"
+
+
 def test_figures_after_qizhong_are_parts():
     whole, *parts = figures("全市共梳理 583 个信息系统，其中 55 个市级单位共梳理 445 个信息系统。")
     assert not whole.part and all(p.part for p in parts)

@@ -5,6 +5,8 @@ escapes, mixed scripts), from fragments of real letters shuffled together, with 
 lines and very deep numbering.
 """
 
+import re
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -39,9 +41,16 @@ def test_no_letter_makes_a_rule_extractor_or_the_parser_raise(texts):
     for finding in run_rules(corpus, RULES):
         for loc in finding.locations:
             letter = next(letter for letter in corpus if letter.path == loc.path)
-            lines = letter.source.text.splitlines() or [""]
-            assert 1 <= loc.line <= max(len(lines), 1) + 1
+            lines = re.split(r"\r\n|\r|\n", letter.source.text)
+            assert 1 <= loc.line <= loc.end_line <= len(lines)
             assert loc.column >= 1
+            # The position names the offending text itself, in the original file.
+            if loc.line == loc.end_line:
+                at = lines[loc.line - 1][loc.column - 1 : loc.end_column - 1]
+            else:
+                at = "\n".join([lines[loc.line - 1][loc.column - 1 :], *lines[loc.line : loc.end_line - 1],
+                                lines[loc.end_line - 1][: loc.end_column - 1]])
+            assert at == re.sub(r"\r\n|\r", "\n", loc.text), (finding.rule, loc)
 
 
 @settings(max_examples=150, deadline=None)

@@ -103,7 +103,7 @@ def _paragraph_figures(
             high=q.high,
             unit=q.unit,
             approx=q.approx,
-            bound=q.bound or norm.bound,
+            bound=q.bound or _bound_before(text, sentence[0], q.start, norm.bound),
             numeral=q.numeral,
             metric=phrase,
             metric_key=metrics.key(core, q.unit, table) if core else None,
@@ -130,6 +130,15 @@ def _unkey_enumerations(found: list[Figure]) -> list[Figure]:
         if fig.metric_key and len(values[(fig.sentence, fig.group_key, fig.scope)]) > 1 else fig
         for fig in found
     ]
+
+
+def _bound_before(text: str, start: int, end: int, bound: str | None) -> str | None:
+    """The bound word of the metric phrase when it stands before the figure (至少投入 50 亿元).
+
+    The phrase also reads after the figure, where a bound belongs to what follows
+    (约10%的人…“不超过家周边1公里”).
+    """
+    return bound if bound and _after(text, start, end, (bound,)) else None
 
 
 def _after(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:

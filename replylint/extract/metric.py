@@ -161,11 +161,12 @@ def topic_at(text: str, start: int, end: int, sentence: tuple[int, int], terms: 
     best_before: tuple[int, str] | None = None
     best_after: tuple[int, str] | None = None
     for term in terms:
-        for m in re.finditer(re.escape(term), text[s0:s1]):
-            at = s0 + m.start()
+        at = text.find(term, s0, s1)
+        while at >= 0:
             if at + len(term) <= start and (best_before is None or at > best_before[0]):
                 best_before = (at, term)
             elif at >= end and (best_after is None or at < best_after[0]):
                 best_after = (at, term)
+            at = text.find(term, at + len(term), s1)
     chosen = best_before or best_after
     return chosen[1] if chosen else None

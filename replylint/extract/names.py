@@ -24,13 +24,14 @@ from replylint.letter import Structure
 from replylint.source import Source
 from replylint.tables import Organisations, load_tables
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+MAX_NAME = 24
+# The characters a name is made of, as many as a name may hold.
+_NAME_CHARS = re.compile(rf"[\u4e00-\u9fff（）]{{0,{MAX_NAME}}}")
 _TITLE = re.compile(r"《[^《》\n]*》")
 # What a name starting after a boundary begins with: 市 (not 市场), or another place's name.
 # Another place's name that may start a name: 佛山市, 广东省 (when the word list knows it).
 _PLACE = re.compile(r"[\u4e00-\u9fff]{2,3}?[省市区县](?!场)")
 _MARKUP = re.compile(r"[\s*#\u3000]+")
-MAX_NAME = 24
 
 Origin = Literal["body", "organ", "signature", "cohandler", "cc"]
 
@@ -68,11 +69,12 @@ def _aliases(table: Organisations) -> dict[str, str]:
 
 def name_end(text: str, start: int, table: Organisations) -> int | None:
     """Where a name that starts at ``text[start]`` ends, or ``None`` when no suffix ends it soon."""
-    limit = start
-    while limit < len(text) and limit - start < MAX_NAME and (_CJK.match(text[limit]) or text[limit] in "（）"):
-        limit += 1
+    limit = _NAME_CHARS.match(text, start).end()
     by_length = _suffixes_by_length(table.suffixes)
+    last_chars = _last_chars(table.suffixes)
     for end in range(start + 2, limit + 1):
+        if text[end - 1] not in last_chars:
+            continue
         for length, suffixes in by_length:
             suffix = text[end - length : end]
             if length <= end - start and suffix in suffixes and text[end : end + 1] not in table.not_after.get(suffix, ""):
@@ -85,6 +87,12 @@ def name_end(text: str, start: int, table: Organisations) -> int | None:
 def _suffixes_by_length(suffixes: tuple[str, ...]) -> tuple[tuple[int, frozenset[str]], ...]:
     """The suffixes grouped by length, so that a name end is tried once per length, not per suffix."""
     return tuple((n, frozenset(s for s in suffixes if len(s) == n)) for n in sorted({len(s) for s in suffixes}))
+
+
+@lru_cache(maxsize=4)
+def _last_chars(suffixes: tuple[str, ...]) -> frozenset[str]:
+    """The characters suffixes end in: a name can end only after one of them."""
+    return frozenset(s[-1] for s in suffixes)
 
 
 def _with_sub_unit(text: str, end: int, limit: int, table: Organisations) -> int:
@@ -127,8 +135,8 @@ def _starts(text: str, table: Organisations) -> Iterator[int]:
 
 def _is_name(name: str, table: Organisations) -> bool:
     """Whether a name's part before its suffix is free of the words of running text."""
-    suffix = max((s for s in table.suffixes if name.endswith(s)), key=len, default="")
-    core = name[: len(name) - len(suffix)]
+    longest = next((n for n, group in reversed(_suffixes_by_length(table.suffixes)) if name[-n:] in group), 0)
+    core = name[: len(name) - longest]
     return not _any_of(table.stop_words).search(core)
 
 
@@ -146,7 +154,7 @@ def extract_names(source: Source, structure: Structure) -> Iterator[Name]:
     fields += [("cohandler", f) for f in structure.cohandlers] + [("cc", f) for f in structure.cc]
     for origin, field in fields:
         name = _MARKUP.sub("", field.text) if field else ""
-        if name and any(name.endswith(s) for s in table.suffixes) and _is_name(name, table):
+        if name and name.endswith(table.suffixes) and _is_name(name, table):
             taken.update(range(field.span.start, field.span.end))
             yield Name(span=field.span, raw=source.excerpt(field.span), name=name, key=name_key(name, table), origin=origin)
     for para in source.paragraphs:

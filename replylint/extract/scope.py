@@ -27,6 +27,8 @@ ScopeKind = Literal["year", "period", "as_of", "cumulative", "relative", "none"]
 _SENTENCE_END = "。！？!?\n"
 _CLAUSE_END = _SENTENCE_END + "；;，,：:（）()、"
 _OPEN, _CLOSE = "（(", "）)"
+_BRACKET = re.compile(f"[{_OPEN}{_CLOSE}]")
+_CLOSING_BRACKET = re.compile(f"[{_CLOSE}]")
 _YEAR = r"(?P<y>(?:19|20)\d{2})\s*年"
 _SPACE = r"\s*"
 _CN_SMALL = "一二三四五六七八九十两"
@@ -239,13 +241,14 @@ def _stop_patterns(stops: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 def paren_group(text: str, pos: int, floor: int) -> tuple[int, int] | None:
     """The bracketed stretch ``（…）`` around ``pos`` after ``floor``, or None if there is none."""
     depth = 0
-    for i in range(pos - 1, floor - 1, -1):
-        if text[i] in _CLOSE:
+    # Only the brackets matter, and a sentence holds few: walk back over them, not every character.
+    for bracket in reversed([m.start() for m in _BRACKET.finditer(text, floor, pos)]):
+        if text[bracket] in _CLOSE:
             depth += 1
-        elif text[i] in _OPEN:
-            if depth == 0:
-                close = next((j for j in range(pos, len(text)) if text[j] in _CLOSE), len(text))
-                return i, close
+        elif depth == 0:
+            close = _CLOSING_BRACKET.search(text, pos)
+            return bracket, close.start() if close else len(text)
+        else:
             depth -= 1
     return None
 

@@ -94,7 +94,8 @@ def extract_titles(source: Source, structure: Structure) -> Iterator[Title]:
                 **(_docno_fields(source, para.start, cited) if cited else {}),
             )
     own = structure.docno.span if structure.docno else None
-    for para in source.paragraphs:
+    # Every 文号 ends in 号: paragraphs without one are not searched (the pattern is slow to fail).
+    for para in (p for p in source.paragraphs if "号" in p.text):
         for d in _DOCNO.finditer(para.text):
             lead = _LEAD_WORDS.match(d["prefix"])
             start = para.start + d.start("prefix") + (lead.end() if lead else 0)
