@@ -149,7 +149,9 @@ def fingerprint(code: str, places: Sequence[At]) -> str:
     """
     digest = hashlib.sha256(code.encode())
     for place in places:
-        digest.update(b"\0" + place.letter.path.encode() + b"\0" + place.letter.context(place.span).encode())
+        # surrogatepass: text given through the Python API may hold lone surrogates.
+        where = place.letter.path + "\0" + place.letter.context(place.span)
+        digest.update(b"\0" + where.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()[:20]
 
 
