@@ -50,7 +50,7 @@ def needless_pauses(text: str, run: list[re.Match]) -> list[int]:
     GB/T 15834-2011 keeps the 顿号 between all of them then.
     """
     start, end = run[0].start(), run[-1].end()
-    if any(item["note"] for item in run) or text.startswith(_PAUSE, end) or text[:start].endswith(_PAUSE):
+    if any(item["note"] for item in run) or text.startswith(_PAUSE, end) or text.endswith(_PAUSE, 0, start):
         return []
     return [left.end() for left, right in zip(run, run[1:]) if right.start() > left.end()]
 
