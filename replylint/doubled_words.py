@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from pydantic import model_validator
+from pydantic import ValidationInfo, model_validator
 
 from replylint.lexicon import MAX_WORD, tags, words
 from replylint.models import Model
-from replylint.substitution import check_examples
+from replylint.substitution import check_examples, examples_wanted
 
 _DOUBLED = re.compile(r"([\u4e00-\u9fff]{2,4})\1+")
 
@@ -60,6 +60,7 @@ class DoubledWords(Model):
         return False
 
     @model_validator(mode="after")
-    def _examples_hold(self) -> DoubledWords:
-        check_examples(self.spans, self.flag, self.clean, "the doubled-word check")
+    def _examples_hold(self, info: ValidationInfo) -> DoubledWords:
+        if examples_wanted(info):
+            check_examples(self.spans, self.flag, self.clean, "the doubled-word check")
         return self

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, model_validator
 
 from replylint.lexicon import crosses_word
 from replylint.models import Model, Severity
@@ -23,6 +23,17 @@ if TYPE_CHECKING:
     from replylint.corpus import Corpus
     from replylint.models import Finding
     from replylint.registry import Rule
+
+
+# The validation context of the built-in tables at run time. They skip their self-test
+# examples: the test suite checks those (tests/test_tables.py), and checking them again on
+# every run would cost half a second. A user's tables are always checked.
+BUILT_IN = {"built_in": True}
+
+
+def examples_wanted(info: ValidationInfo) -> bool:
+    """Whether a table under validation checks its examples: always, but for the built-in tables at run time."""
+    return not (info.context or {}).get("built_in", False)
 
 
 def check_examples(
@@ -85,7 +96,9 @@ class Substitution(Model):
                 yield m.start(), m.end()
 
     @model_validator(mode="after")
-    def _examples_hold(self) -> Substitution:
+    def _examples_hold(self, info: ValidationInfo) -> Substitution:
+        if not examples_wanted(info):
+            return self
         try:
             self.pattern
         except re.error as exc:
