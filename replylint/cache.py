@@ -1,6 +1,7 @@
 """A per-file cache of parsed letters, keyed on path, content and the code that parses them.
 
-A pre-commit run on one changed file in a large corpus re-parses only that file. Entries are
+A pre-commit run on one changed file in a large corpus re-parses only that file, and a run
+over the whole corpus runs the per-letter rules only on that file. Entries are
 pickles under the cache folder (``.replylint_cache`` by default); an entry made by another
 version of replylint or of its rules tables is never used, because the key includes a digest
 of the package's code and tables.
@@ -16,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from replylint.corpus import Letter
+from replylint.models import Finding
 
 DEFAULT_DIR = ".replylint_cache"
 
@@ -33,7 +35,8 @@ def code_digest() -> str:
 
 
 class LetterCache:
-    """Parsed letters stored on disk by (path, content, code) digest."""
+    """Parsed letters stored on disk by (path, content, code) digest, each with the findings
+    of the per-letter rules of the last run that checked it, under that run's checks key."""
 
     def __init__(self, folder: str | os.PathLike[str] = DEFAULT_DIR) -> None:
         self.folder = Path(folder) / code_digest()
@@ -42,22 +45,28 @@ class LetterCache:
         key = hashlib.sha256(path.encode("utf-8", "surrogateescape") + b"\0" + data).hexdigest()
         return self.folder / key[:2] / f"{key}.pickle"
 
-    def get(self, path: str, data: bytes) -> Letter | None:
-        """The cached letter for this path and content, or ``None``."""
+    def get(self, path: str, data: bytes, checks: str | None = None) -> tuple[Letter, tuple[Finding, ...] | None] | None:
+        """The cached letter for this path and content, with its findings when they were
+        stored under the checks key ``checks``; ``None`` when the letter is not cached."""
         try:
             with open(self._entry(path, data), "rb") as handle:
-                letter = pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+                letter, key, findings = pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
             return None
-        return letter if isinstance(letter, Letter) else None
+        if not isinstance(letter, Letter):
+            return None
+        return letter, findings if checks is not None and key == checks else None
 
-    def put(self, path: str, data: bytes, letter: Letter) -> None:
-        """Store a parsed letter; a cache that cannot be written is silently skipped."""
+    def put(
+        self, path: str, data: bytes, letter: Letter, checks: str | None = None, findings: tuple[Finding, ...] | None = None
+    ) -> None:
+        """Store a parsed letter, and the findings of the checks with key ``checks`` on it;
+        a cache that cannot be written is silently skipped."""
         entry = self._entry(path, data)
         try:
             entry.parent.mkdir(parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile("wb", dir=entry.parent, delete=False) as handle:
-                pickle.dump(letter, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump((letter, checks, findings), handle, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(handle.name, entry)
         except OSError:
             pass

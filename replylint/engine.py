@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import gc
 import glob
+import hashlib
+import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
@@ -17,7 +20,7 @@ from replylint.cache import LetterCache
 from replylint.config import Config
 from replylint.corpus import Corpus, Letter
 from replylint.models import FileError, Finding
-from replylint.registry import Rule
+from replylint.registry import Rule, all_rules
 from replylint.source import DecodeError, Source
 from replylint.suppress import outside_baseline, read_baseline, suppressed_by_comments
 from replylint.tables import user_tables
@@ -123,12 +126,92 @@ def parse_letter(path: str, data: bytes) -> Letter:
         raise ValueError(str(exc)) from None
 
 
-def _parse_or_error(item: tuple[str, bytes]) -> Letter | FileError:
-    path, data = item
+@dataclass(frozen=True)
+class LetterChecks:
+    """The built-in per-letter rules of a run, applied to each letter as it is read.
+
+    Run in the processes that parse the letters, they share the parallel work, and their
+    findings are cached with the letter. ``codes`` name the rules, ``options`` give their
+    keyword options by code and ``tables`` the user's table folders. Rules from outside
+    replylint run after reading, as cross-letter rules do: their code is not in the cache key.
+    """
+
+    codes: tuple[str, ...]
+    options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    tables: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, rules: Iterable[Rule], options: Mapping[str, Mapping[str, Any]], tables: Sequence[str]) -> LetterChecks:
+        """The checks of the per-letter rules among ``rules`` that replylint itself defines."""
+        codes = tuple(rule.code for rule in rules if rule.per_letter and _built_in(rule))
+        return cls(codes, {code: options[code] for code in codes if code in options}, tuple(tables))
+
+    def run(self, letter: Letter) -> tuple[tuple[Finding, ...], tuple[FileError, ...]]:
+        """The findings of these rules on one letter, and the crashes of any that raised."""
+        errors: list[FileError] = []
+        registry = all_rules()
+        with user_tables(self.tables):
+            findings = run_rules(Corpus((letter,)), [registry[code] for code in self.codes], errors, options=self.options)
+        return tuple(findings), tuple(errors)
+
+    @cached_property
+    def key(self) -> str:
+        """A digest of everything the findings depend on besides the letter and replylint's
+        code: the rules, their options, and the files that the options and tables name."""
+        digest = hashlib.sha256(json.dumps([self.codes, self.options, self.tables], sort_keys=True, default=str).encode())
+        named = [Path(value) for value in _strings(self.options)]
+        for path in [*named, *(p for folder in self.tables for p in sorted(Path(folder).glob("*.toml")))]:
+            if path.is_file():
+                digest.update(os.fsencode(path) + b"\0" + path.read_bytes())
+        return digest.hexdigest()[:16]
+
+
+def _built_in(rule: Rule) -> bool:
+    """Whether a rule is one of replylint's own, as registered: its code is in the cache key,
+    and a reading process finds it by its code."""
+    return rule.check.__module__.startswith("replylint.checks.") and all_rules().get(rule.code) is rule
+
+
+def _strings(value: Any) -> Iterator[str]:
+    """Every string inside nested mappings and sequences of options."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, Mapping):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _strings(item)
+
+
+@dataclass(frozen=True)
+class Read:
+    """What reading one file gave: its letter, or why it could not be read, and the
+    findings and rule crashes of the run's per-letter checks on it (when they ran)."""
+
+    path: str
+    letter: Letter | None = None
+    error: FileError | None = None
+    findings: tuple[Finding, ...] | None = None
+    crashes: tuple[FileError, ...] = ()
+
+
+def _read(item: tuple[str, bytes, LetterChecks | None]) -> Read:
+    """Parse one file and, when ``checks`` are given, run them on it."""
+    path, data, checks = item
     try:
-        return parse_letter(path, data)
+        letter = parse_letter(path, data)
     except ValueError as exc:
-        return FileError(path=display_path(path), reason=str(exc))
+        return Read(path, error=FileError(path=display_path(path), reason=str(exc)))
+    return _checked(Read(path, letter), checks)
+
+
+def _checked(read: Read, checks: LetterChecks | None) -> Read:
+    """``read`` with the findings of ``checks`` on its letter (unchanged without checks)."""
+    if checks is None or read.letter is None:
+        return read
+    findings, crashes = checks.run(read.letter)
+    return Read(read.path, read.letter, findings=findings, crashes=crashes)
 
 
 def load_corpus(
@@ -139,8 +222,22 @@ def load_corpus(
     Letters found in ``cache`` are not parsed again; the others are parsed by ``jobs``
     processes when there are enough of them to repay starting the processes.
     """
+    reads = read_files(paths, jobs=jobs, cache=cache)
+    return Corpus(tuple(r.letter for r in reads if r.letter)), [r.error for r in reads if r.error]
+
+
+def read_files(
+    paths: Iterable[str],
+    *,
+    jobs: int = 1,
+    cache: LetterCache | None = None,
+    checks: LetterChecks | None = None,
+    checked: set[str] | None = None,
+) -> list[Read]:
+    """Read every path, in order, as :func:`load_corpus` does, and run ``checks`` on the
+    letters whose (display) paths are in ``checked`` (every letter when ``None``)."""
     with _collector_paused():
-        return _load_corpus(paths, jobs, cache)
+        return _read_files(paths, jobs, cache, checks, checked)
 
 
 @contextmanager
@@ -156,36 +253,47 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _load_corpus(paths: Iterable[str], jobs: int, cache: LetterCache | None) -> tuple[Corpus, list[FileError]]:
-    results: dict[str, Letter | FileError] = {}
-    todo: list[tuple[str, bytes]] = []
+def _read_files(
+    paths: Iterable[str], jobs: int, cache: LetterCache | None, checks: LetterChecks | None, checked: set[str] | None
+) -> list[Read]:
+    reads: dict[str, Read] = {}
+    todo: list[tuple[str, bytes, LetterChecks | None]] = []
     for path in paths:
         try:
             data = read_bytes(path)
         except ValueError as exc:
-            results[path] = FileError(path=display_path(path), reason=str(exc))
+            reads[path] = Read(path, error=FileError(path=display_path(path), reason=str(exc)))
             continue
-        cached = cache.get(path, data) if cache else None
-        if cached is not None:
-            results[path] = cached
-        else:
-            results[path] = None  # keeps the corpus in path order
-            todo.append((path, data))
+        wanted = checks if checks is not None and (checked is None or display_path(path) in checked) else None
+        cached = cache.get(path, data, wanted.key if wanted else None) if cache else None
+        if cached is None:
+            reads[path] = Read(path)  # keeps the reads in path order
+            todo.append((path, data, wanted))
+            continue
+        letter, findings = cached
+        reads[path] = Read(path, letter, findings=findings)
+        if wanted and findings is None:
+            reads[path] = _checked(reads[path], wanted)
+            _store(cache, path, data, reads[path], wanted)
     if jobs > 1 and len(todo) >= PARALLEL_MIN_FILES:
         from concurrent.futures import ProcessPoolExecutor
 
         _load_shared_data()
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            parsed = list(pool.map(_parse_or_error, todo, chunksize=max(1, len(todo) // (jobs * 8))))
+            fresh = list(pool.map(_read, todo, chunksize=max(1, len(todo) // (jobs * 8))))
     else:
-        parsed = [_parse_or_error(item) for item in todo]
-    for (path, data), outcome in zip(todo, parsed):
-        results[path] = outcome
-        if cache and isinstance(outcome, Letter):
-            cache.put(path, data, outcome)
-    letters = [r for r in results.values() if isinstance(r, Letter)]
-    errors = [r for r in results.values() if isinstance(r, FileError)]
-    return Corpus(tuple(letters)), errors
+        fresh = [_read(item) for item in todo]
+    for (path, data, wanted), read in zip(todo, fresh):
+        reads[path] = read
+        _store(cache, path, data, read, wanted)
+    return list(reads.values())
+
+
+def _store(cache: LetterCache | None, path: str, data: bytes, read: Read, checks: LetterChecks | None) -> None:
+    """Cache a parsed letter, with its findings when ``checks`` ran on it without a crash."""
+    if cache is not None and read.letter is not None:
+        clean = checks is not None and read.findings is not None and not read.crashes
+        cache.put(path, data, read.letter, checks.key if clean else None, read.findings if clean else None)
 
 
 def _load_shared_data() -> None:
@@ -198,6 +306,15 @@ def _load_shared_data() -> None:
     tags()
 
 
+@dataclass(frozen=True)
+class EarlyFindings:
+    """What per-letter rules found while the letters were read: the rules ``codes`` ran on
+    each letter whose path ``by_path`` maps to its findings."""
+
+    codes: frozenset[str]
+    by_path: Mapping[str, tuple[Finding, ...]]
+
+
 def run_rules(
     corpus: Corpus,
     rules: Iterable[Rule],
@@ -205,21 +322,31 @@ def run_rules(
     *,
     options: Mapping[str, Mapping[str, Any]] | None = None,
     checked: set[str] | None = None,
+    early: EarlyFindings | None = None,
 ) -> list[Finding]:
     """Run every rule over the corpus and return the findings in report order.
 
     ``options`` gives keyword options per rule code. Per-letter rules read only the letters
     whose paths are in ``checked`` (every letter when ``None``); the others read the corpus.
+    The rules of ``early`` do not read its letters again: their early findings are taken.
     A rule that raises is reported in ``errors`` (when given) and the others still run;
     without ``errors`` the exception propagates, as tests want.
     """
     from replylint.plugins import RuleError
 
+    early = early or EarlyFindings(frozenset(), {})
     findings: set[Finding] = set()
     own = corpus if checked is None else Corpus(tuple(letter for letter in corpus if letter.path in checked))
+    unread = Corpus(tuple(letter for letter in own if letter.path not in early.by_path))
     for rule in rules:
+        letters = own if rule.per_letter else corpus
+        if rule.per_letter and rule.code in early.codes:
+            findings.update(f for found in early.by_path.values() for f in found if f.rule == rule.code)
+            if not unread.letters:
+                continue
+            letters = unread
         try:
-            findings.update(rule(own if rule.per_letter else corpus, **(options or {}).get(rule.code, {})))
+            findings.update(rule(letters, **(options or {}).get(rule.code, {})))
         except RuleError as exc:
             if errors is None:
                 raise
@@ -261,11 +388,17 @@ def lint(
     cfg = selection.resolve_config(config, paths)
     files, errors = discover(paths, include or cfg.include or DEFAULT_INCLUDE, [*cfg.exclude, *exclude])
     extra = selection.corpus_files(cfg, corpus, files)
-    letters, read_errors = load_corpus(_tracked(files + extra, progress), jobs=jobs, cache=cache)
-    errors = [FileError(path=display_path(e.path), reason=e.reason) for e in errors] + read_errors
+    rules = selection.rules(cfg, select_codes, ignore_codes)
+    checks = LetterChecks.of(rules, selection.options(cfg, rules), [cfg.relative(t) for t in cfg.tables])
+    checked = {display_path(f) for f in files}
+    reads = read_files(_tracked(files + extra, progress), jobs=jobs, cache=cache, checks=checks, checked=checked)
+    crashes = {crash.path: crash for read in reads for crash in read.crashes}  # one per rule, not one per letter
+    errors = [FileError(path=display_path(e.path), reason=e.reason) for e in errors]
+    errors += [read.error for read in reads if read.error] + list(crashes.values())
+    early = EarlyFindings(frozenset(checks.codes), {r.letter.path: r.findings for r in reads if r.letter and r.findings is not None})
     return check_corpus(
-        letters, config=cfg, select_codes=select_codes, ignore_codes=ignore_codes, errors=errors,
-        checked={display_path(f) for f in files}, baseline=baseline, progress=progress,
+        Corpus(tuple(read.letter for read in reads if read.letter)), config=cfg, select_codes=select_codes,
+        ignore_codes=ignore_codes, errors=errors, checked=checked, baseline=baseline, progress=progress, early=early,
     )
 
 
@@ -279,10 +412,12 @@ def check_corpus(
     checked: set[str] | None = None,
     baseline: str | os.PathLike | None = None,
     progress: Callable[[str], None] | None = None,
+    early: EarlyFindings | None = None,
 ) -> Report:
     """Check a corpus already built (read from files, or loaded from a claims file).
 
     Only findings that touch a letter in ``checked`` are reported (every letter when ``None``).
+    ``early`` holds findings that per-letter rules gave as the letters were read.
     """
     from replylint import selection
 
@@ -292,7 +427,7 @@ def check_corpus(
     errors = list(errors)
     with user_tables([cfg.relative(t) for t in cfg.tables]):
         findings = run_rules(letters, _tracked(rules, progress, key=lambda r: r.code), errors,
-                             options=selection.options(cfg, rules), checked=checked)
+                             options=selection.options(cfg, rules), checked=checked, early=early)
     findings = [
         selection.with_severity(f, cfg)
         for f in findings

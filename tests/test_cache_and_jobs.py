@@ -78,3 +78,84 @@ def test_a_pre_commit_run_reports_the_per_letter_findings_of_a_full_run_for_the_
     checked = lint([str(one)], corpus=[str(SEEDS)], select_codes=codes)
     assert checked.findings
     assert checked.findings == tuple(f for f in full.findings if str(one) in f.paths())
+
+
+def _checked_letters(monkeypatch) -> list[str]:
+    """Record the letters the per-letter rules run on as they are read."""
+    seen: list[str] = []
+    real = engine.LetterChecks.run
+    monkeypatch.setattr(engine.LetterChecks, "run", lambda self, letter: seen.append(letter.path.rsplit("/", 1)[-1]) or real(self, letter))
+    return seen
+
+
+def test_a_warm_whole_corpus_run_checks_only_the_changed_letter_letter_by_letter(tmp_path, monkeypatch):
+    corpus = tmp_path / "letters"
+    shutil.copytree(SEEDS, corpus)
+    cache = LetterCache(tmp_path / "cache")
+    lint([str(corpus)], cache=cache)
+    changed = corpus / "002_24bd33177cfbd43b.txt"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("建设", "建设的的", 1), encoding="utf-8")
+    seen = _checked_letters(monkeypatch)
+    warm = lint([str(corpus)], cache=cache)
+    assert seen == ["002_24bd33177cfbd43b.txt"]
+    assert warm.findings == lint([str(corpus)]).findings
+
+
+def test_cached_findings_are_not_reused_under_other_rules_or_tables(tmp_path, monkeypatch):
+    cache = LetterCache(tmp_path / "cache")
+    lint([str(SEEDS)], cache=cache)
+    seen = _checked_letters(monkeypatch)
+    lint([str(SEEDS)], cache=cache)
+    assert seen == []
+    lint([str(SEEDS)], cache=cache, ignore_codes=["RL402"])
+    assert len(seen) == 5
+    tables = tmp_path / "tables"
+    tables.mkdir()
+    (tables / "confusables.toml").write_text(
+        '[[entry]]\nwrong = "数字贷"\nright = "数字化贷款"\nsource = "test"\nflag = ["数字贷"]\n', encoding="utf-8"
+    )
+    config = tmp_path / "replylint.toml"
+    config.write_text(f'tables = ["{tables}"]\n', encoding="utf-8")
+    edited = lint([str(SEEDS)], cache=cache, config=str(config))
+    assert len(seen) == 10
+    assert any(f.rule == "RL304" and "数字化贷款" in f.message_zh for f in edited.findings)
+
+
+def test_the_checks_key_follows_the_rules_their_options_and_the_files_they_read(tmp_path):
+    rules = [all_rules()[code] for code in ("RL204", "RL301")]
+    termbase = tmp_path / "terms.toml"
+    termbase.write_text("", encoding="utf-8")
+
+    def key(options=None, tables=()):
+        return engine.LetterChecks.of(rules, options or {}, tables).key
+
+    plain = key()
+    assert key() == plain and engine.LetterChecks.of(rules[1:], {}, ()).key != plain
+    assert key({"RL204": {"chars_per_edit": 8}}) != plain
+    with_terms = key({"RL204": {"termbase": (str(termbase),)}})
+    termbase.write_text('[[term]]\nname = "数字贷"\n', encoding="utf-8")
+    assert key({"RL204": {"termbase": (str(termbase),)}}) != with_terms
+    in_tables = key(tables=[str(tmp_path)])
+    (tmp_path / "variants.toml").write_text("", encoding="utf-8")
+    assert key(tables=[str(tmp_path)]) != in_tables
+
+
+def test_a_built_in_per_letter_rule_that_crashes_is_one_error_and_its_findings_are_not_cached(tmp_path, monkeypatch):
+    from replylint.registry import REGISTRY
+
+    cache = LetterCache(tmp_path / "cache")
+    broken = REGISTRY["RL402"]
+
+    def explode(corpus):
+        raise RuntimeError("boom")
+
+    explode.__module__ = broken.check.__module__
+    monkeypatch.setitem(REGISTRY, "RL402", type(broken)(**{**broken.__dict__, "check": explode}))
+    report = lint([str(SEEDS)], cache=cache)
+    assert [(e.path, e.reason) for e in report.errors] == [("<rule RL402>", "the rule crashed: RuntimeError: boom")]
+    assert report.findings and not any(f.rule == "RL402" for f in report.findings)
+    monkeypatch.setitem(REGISTRY, "RL402", broken)
+    fresh = lint([str(SEEDS)])
+    seen = _checked_letters(monkeypatch)
+    assert lint([str(SEEDS)], cache=cache).findings == fresh.findings
+    assert len(seen) == 5
