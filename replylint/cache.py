@@ -51,11 +51,13 @@ class LetterCache:
         try:
             with open(self._entry(path, data), "rb") as handle:
                 letter, key, findings = pickle.load(handle)
+            if not isinstance(letter, Letter):
+                return None
+            # The findings are a pickle of their own, read only when they are wanted: a run
+            # that reads the letter for the corpus alone does not pay for them.
+            return letter, pickle.loads(findings) if checks is not None and key == checks else None
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
             return None
-        if not isinstance(letter, Letter):
-            return None
-        return letter, findings if checks is not None and key == checks else None
 
     def put(
         self, path: str, data: bytes, letter: Letter, checks: str | None = None, findings: tuple[Finding, ...] | None = None
@@ -66,7 +68,8 @@ class LetterCache:
         try:
             entry.parent.mkdir(parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile("wb", dir=entry.parent, delete=False) as handle:
-                pickle.dump((letter, checks, findings), handle, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump((letter, checks, pickle.dumps(findings, protocol=pickle.HIGHEST_PROTOCOL)), handle,
+                            protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(handle.name, entry)
         except OSError:
             pass
