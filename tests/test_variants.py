@@ -73,3 +73,16 @@ def test_few_national_titles_pass_for_variants_of_each_other():
     pairs = [(a, b) for a, b in candidate_pairs(titles, TITLE) if is_variant(a, b, TITLE)]
     # Measured: 45 pairs among 5,413 distinct titles, all an inserted qualifier (服务业 / 养老服务业).
     assert len(pairs) <= 50
+
+
+def test_readings_are_pypinyins_toneless_readings_for_every_cjk_character():
+    from pypinyin import Style, pinyin
+
+    from replylint.variants import _readings
+
+    for code in range(0x4E00, 0xA000):
+        char = chr(code)
+        expected = pinyin(char, style=Style.NORMAL, heteronym=True, errors="ignore")
+        assert _readings(char) == (tuple(expected[0]) if expected else ()), char
+    assert _readings("A") == _readings("，") == ()
+    assert set(_readings("绿")) == {"lv", "lu"}
