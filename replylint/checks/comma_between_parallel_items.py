@@ -44,6 +44,8 @@ def comma_lists(text: str, table: Parallel) -> list[tuple[int, int]]:
     either stands inside a frame (经综合…意见, 包括…等) or has items that all end in the same
     organisation ending (局, 委, 镇 …). Lists found both ways are reported once.
     """
+    if sum(text.count(comma) for comma in _COMMA) < table.min_items - 1:
+        return []  # too few commas for any list; saves running the patterns on most paragraphs
     found: dict[int, int] = {}
     for pattern in list_patterns(table):
         for m in pattern.finditer(text):
@@ -94,9 +96,10 @@ def comma_between_parallel_items(corpus: Corpus) -> Iterator[Finding]:
     """
     table = load_tables().punctuation.parallel
     for letter, para in paragraphs(corpus):
-        if _commas_only_cc(letter, para):
+        lists = comma_lists(para.text, table)
+        if not lists or _commas_only_cc(letter, para):
             continue
-        for start, end in comma_lists(para.text, table):
+        for start, end in lists:
             commas = [i for i in range(start, end) if para.text[i] in _COMMA]
             places = [at_view(letter, para.start + i, para.start + i + 1, "separator") for i in commas]
             yield comma_between_parallel_items.finding(places, items=para.text[start:end])
