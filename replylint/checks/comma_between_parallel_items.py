@@ -19,6 +19,11 @@ _COMMA = "，,"
 _AFTER_LIST = "等|意见|和|及|与|联合|共同|的"
 
 
+def _suffix_alternation(table: Parallel) -> str:
+    """A regex alternation of the table's organisation endings, longest first."""
+    return "|".join(re.escape(s) for s in sorted(table.suffixes, key=len, reverse=True))
+
+
 @lru_cache(maxsize=4)
 def list_patterns(table: Parallel) -> tuple[re.Pattern[str], ...]:
     """Patterns of comma-separated lists: one per frame, and one for items sharing an ending."""
@@ -28,15 +33,31 @@ def list_patterns(table: Parallel) -> tuple[re.Pattern[str], ...]:
         re.compile(rf"{re.escape(open_)}(?P<items>{item}(?:[{_COMMA}]{item}){repeat}){re.escape(close)}")
         for open_, close in table.frames
     ]
-    suffixes = "|".join(re.escape(s) for s in sorted(table.suffixes, key=len, reverse=True))
-    # Only a speed-up: one class test turns away the places where no suffix starts.
-    suffix_starts = "".join(sorted({re.escape(s[0]) for s in table.suffixes}))
+    suffixes = _suffix_alternation(table)
     same_ending = re.compile(
-        rf"(?P<items>[{HAN}]{{0,{table.max_item - 1}}}?(?=[{suffix_starts}])(?P<suffix>{suffixes})"
+        rf"(?P<items>[{HAN}]{{0,{table.max_item - 1}}}?(?P<suffix>{suffixes})"
         rf"(?:[{_COMMA}][{HAN}]{{0,{table.max_item - 1}}}?(?P=suffix)){repeat})"
         rf"(?=[^{HAN}]|$|{_AFTER_LIST})"
     )
     return (*framed, same_ending)
+
+
+@lru_cache(maxsize=4)
+def _first_item_end(table: Parallel) -> re.Pattern[str]:
+    """An organisation ending followed by a comma, as the first item of a same-ending list ends."""
+    return re.compile(f"(?:{_suffix_alternation(table)})[{_COMMA}]")
+
+
+def _list_matches(text: str, table: Parallel) -> Iterator[re.Match[str]]:
+    """The matches of each pattern of ``list_patterns`` in ``text``, pattern by pattern."""
+    *framed, same_ending = list_patterns(table)
+    for pattern in framed:
+        yield from pattern.finditer(text)
+    # A same-ending list starts at most max_item - 1 characters before the ending of its first
+    # item, so the text before the first such ending need not be scanned.
+    first_end = _first_item_end(table).search(text)
+    if first_end:
+        yield from same_ending.finditer(text, max(0, first_end.start() - (table.max_item - 1)))
 
 
 def comma_lists(text: str, table: Parallel) -> list[tuple[int, int]]:
@@ -49,13 +70,12 @@ def comma_lists(text: str, table: Parallel) -> list[tuple[int, int]]:
     if sum(text.count(comma) for comma in _COMMA) < table.min_items - 1:
         return []  # too few commas for any list; saves running the patterns on most paragraphs
     found: dict[int, int] = {}
-    for pattern in list_patterns(table):
-        for m in pattern.finditer(text):
-            items = re.split(f"[{_COMMA}]", m["items"])
-            if all(len(item) <= table.max_item for item in items):
-                start, end = m.span("items")
-                if not any(s < end and start < e for s, e in found.items()):
-                    found[start] = end
+    for m in _list_matches(text, table):
+        items = re.split(f"[{_COMMA}]", m["items"])
+        if all(len(item) <= table.max_item for item in items):
+            start, end = m.span("items")
+            if not any(s < end and start < e for s, e in found.items()):
+                found[start] = end
     return sorted(found.items())
 
 
