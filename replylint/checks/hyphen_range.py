@@ -37,6 +37,8 @@ def ranges(text: str, table: Ranges) -> Iterator[re.Match[str]]:
     second, a unit after the first number is the unit after the second, and it is no label
     (``表2-8``), phone number (``0760-88307014``), date (``2023-06-25``) or model number.
     """
+    if not any(mark in text for mark in _HYPHENS + _TILDES):
+        return  # most paragraphs hold no range mark; saves running the pattern on them
     for m in range_pattern(table).finditer(text):
         a, b = m["a"], m["b"]
         if Decimal(a) > Decimal(b) or (m["ua"] and m["ua"] != m["ub"]):
