@@ -85,12 +85,9 @@ class Substitution(Model):
         start = text.find(self.wrong)
         while start >= 0:
             m = self.pattern.match(text, start)
-            if m is None:
-                start = text.find(self.wrong, start + 1)
-                continue
-            if not (self.whole_word and crosses_word(text, m.start(), m.end())):
+            if m and not (self.whole_word and crosses_word(text, m.start(), m.end())):
                 yield m.start(), m.end()
-            start = text.find(self.wrong, m.end())
+            start = text.find(self.wrong, m.end() if m else start + 1)
 
     @model_validator(mode="after")
     def _examples_hold(self) -> Substitution:
@@ -126,8 +123,8 @@ class SubstitutionTable(Model):
         return re.compile("|".join(map(re.escape, wrongs)))
 
     @cached_property
-    def _entries_within(self) -> dict[str, tuple[int, ...]]:
-        """For each ``wrong`` text, the indices of the entries whose ``wrong`` begins it."""
+    def _prefix_entries(self) -> dict[str, tuple[int, ...]]:
+        """For each ``wrong`` text, the indices of the entries whose ``wrong`` is a prefix of it."""
         return {
             wrong: tuple(i for i, entry in enumerate(self.entry) if wrong.startswith(entry.wrong))
             for wrong in {entry.wrong for entry in self.entry}
@@ -137,12 +134,12 @@ class SubstitutionTable(Model):
         """The entries whose ``wrong`` text occurs in ``text``, in table order.
 
         The finder reports the longest ``wrong`` starting at each place where one starts; every
-        shorter one starting there begins it, so ``_entries_within`` names them all.
+        shorter one starting there is a prefix of it, so ``_prefix_entries`` names them all.
         """
         found: set[int] = set()
         m = self._wrong_finder.search(text)
         while m:
-            found.update(self._entries_within[m.group()])
+            found.update(self._prefix_entries[m.group()])
             m = self._wrong_finder.search(text, m.start() + 1)
         return [self.entry[i] for i in sorted(found)]
 
