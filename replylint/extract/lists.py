@@ -84,9 +84,10 @@ def extract_lists(source: Source, structure: Structure) -> Iterator[ListClaim]:
     """Every enumeration with a stated count in the letter, in text order."""
     table = load_tables().lists
     paragraphs = source.paragraphs
+    count_pattern = _count_pattern(table)  # looked up once: the cache hashes the whole table
     for index, para in enumerate(paragraphs):
         outside = phrases.outside_quotes(para.text)
-        for m in _count_pattern(table).finditer(para.text):
+        for m in count_pattern.finditer(para.text):
             count = phrases.count_value(m["num"])
             if not count or count < 2 or not outside[m.start()]:
                 continue
