@@ -78,8 +78,9 @@ class Mark:
 
 @dataclass(frozen=True)
 class _Patterns:
-    items: tuple[tuple[str, re.Pattern[str]], ...]
+    items: tuple[tuple[str, re.Pattern[str], bool], ...]  # kind, pattern, whether it starts with a year
     cumulative: re.Pattern[str]
+    year: re.Pattern[str]
 
 
 def _patterns(table: FigureScope) -> _Patterns:
@@ -115,7 +116,8 @@ def _compile(relative: tuple[str, ...], current_words: tuple[str, ...], cumulati
         ("first", r"首期"),
     )
     cumulative = "|".join(map(re.escape, cumulative_words)) or "(?!)"
-    return _Patterns(tuple((kind, re.compile(p)) for kind, p in items), re.compile(cumulative))
+    compiled = tuple((kind, re.compile(p), p.startswith(year)) for kind, p in items)
+    return _Patterns(compiled, re.compile(cumulative), re.compile(year))
 
 
 def _lookahead(first: str) -> str:
@@ -126,9 +128,14 @@ def _lookahead(first: str) -> str:
 def find_marks(text: str, letter_date: date | None, table: FigureScope) -> list[Mark]:
     """Every time phrase of ``text``, left to right, overlaps resolved to the earliest-longest."""
     pats = _patterns(table)
+    # A phrase that starts with a year starts at a year: none is searched for before the first.
+    first_year = pats.year.search(text)
     found: list[tuple[int, int, str, re.Match[str]]] = []
-    for kind, pattern in pats.items:
-        found.extend((m.start(), -m.end(), kind, m) for m in pattern.finditer(text) if m.end() > m.start())
+    for kind, pattern, after_year in pats.items:
+        if after_year and first_year is None:
+            continue
+        begin = first_year.start() if after_year else 0
+        found.extend((m.start(), -m.end(), kind, m) for m in pattern.finditer(text, begin) if m.end() > m.start())
     marks: list[Mark] = []
     last_end = -1
     for start, neg_end, kind, m in sorted(found, key=lambda f: (f[0], f[1])):
