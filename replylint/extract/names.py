@@ -137,10 +137,9 @@ def _starts(text: str, table: Organisations) -> Iterator[int]:
     positions = [0] if at_start.match(text) else []
     positions += [boundary.end() for boundary in after_boundary.finditer(text)]
     for pos in positions:
-        lead = _PLACE.match(text, pos)
         if text.startswith("市", pos) and not text.startswith("市场", pos) or text.startswith(table.city_short, pos):
             yield pos
-        elif lead and lead.group() in words():
+        elif (lead := _PLACE.match(text, pos)) and lead.group() in words():
             yield pos
 
 
