@@ -23,7 +23,8 @@ Interval = tuple[Decimal | None, Decimal | None]
 
 def stated_figures(corpus: Corpus, keep: Callable[[Letter, Figure], bool] = lambda letter, fig: True) -> list[Stated]:
     """Every figure with a metric key that ``keep`` accepts, with its letter."""
-    return [(letter, fig) for letter, fig in corpus.claims("figure") if fig.group_key and keep(letter, fig)]
+    figures = corpus.claims("figure")
+    return [(letter, fig) for letter, fig in figures if fig.metric_key is not None and keep(letter, fig)]
 
 
 def measured(item: Stated) -> tuple | None:
@@ -42,7 +43,7 @@ def _cause(letter: Letter, fig: Figure) -> str | None:
     verbs = load_tables().figures.compare.effect_verbs
     if not (fig.metric_key or "").startswith(verbs):
         return None
-    before = [c for c in letter.claims if c.kind == "figure" and c.sentence == fig.sentence and c.span.start < fig.span.start]
+    before = [c for c in letter.figures_by_sentence[fig.sentence] if c.span.start < fig.span.start]
     return max(before, key=lambda c: c.span.start).metric_key if before else ""
 
 

@@ -8,10 +8,10 @@ points once at each letter of each side.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from typing import Any, TypeVar
 
-from replylint.corpus import Letter
+from replylint.corpus import Letter, group_by
 from replylint.extract.dating import When
 from replylint.models import Finding, Span
 from replylint.registry import At, Rule
@@ -23,11 +23,26 @@ Sides = dict[V, list[tuple[Letter, Span]]]
 def sides_of(items: Iterable[tuple[Letter, V, Span]]) -> Sides:
     """The letters on each side, in corpus order, each letter once per side at its first span."""
     out: Sides = {}
+    placed: set[tuple[V, str]] = set()
     for letter, value, span in items:
         side = out.setdefault(value, [])
-        if all(other.path != letter.path for other, _ in side):
+        if (value, letter.path) not in placed:
+            placed.add((value, letter.path))
             side.append((letter, span))
     return out
+
+
+def grouped_sides(groups: Iterable[list[V]], items: Iterable[tuple[Letter, V, Span]]) -> Iterator[Sides]:
+    """The sides of each group of values (spellings of one name), in the order of ``groups``.
+
+    ``items`` are read once and each goes to the group that holds its value, rather than
+    every group scanning every item; an item whose value is in no group is left out.
+    """
+    groups = list(groups)
+    group_of = {value: group[0] for group in groups for value in group}
+    members = group_by(items, lambda item: group_of.get(item[1]))
+    for group in groups:
+        yield sides_of(members[group[0]])
 
 
 def majority(sides: Sides) -> V | None:

@@ -50,6 +50,11 @@ class Letter:
         organ = self.structure.organ or self.structure.signature
         return jurisdiction(organ.text) if organ else None
 
+    @cached_property
+    def figures_by_sentence(self) -> dict[int, list[Any]]:
+        """The letter's figures grouped by the sentence that states them, in claim order."""
+        return group_by((claim for claim in self.claims if claim.kind == "figure"), lambda claim: claim.sentence)
+
     @property
     def label(self) -> str:
         """How messages name this letter: its path and date."""

@@ -88,12 +88,17 @@ class Substitution(Model):
         return re.compile("".join(parts))
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
-        """The (start, end) of every place in ``text`` where this entry applies."""
-        if self.wrong not in text:
-            return
-        for m in self.pattern.finditer(text):
-            if not (self.whole_word and crosses_word(text, m.start(), m.end())):
+        """The (start, end) of every place in ``text`` where this entry applies.
+
+        The same places as ``pattern.finditer`` gives, found faster: the pattern is tried only
+        where ``wrong`` occurs, since its look-arounds keep it from scanning for the literal.
+        """
+        start = text.find(self.wrong)
+        while start >= 0:
+            m = self.pattern.match(text, start)
+            if m and not (self.whole_word and crosses_word(text, m.start(), m.end())):
                 yield m.start(), m.end()
+            start = text.find(self.wrong, m.end() if m else start + 1)
 
     @model_validator(mode="after")
     def _examples_hold(self, info: ValidationInfo) -> Substitution:
@@ -125,21 +130,39 @@ class SubstitutionTable(Model):
         return self
 
     @cached_property
-    def _by_first_char(self) -> dict[str, tuple[Substitution, ...]]:
-        out: dict[str, list[Substitution]] = {}
-        for entry in self.entry:
-            out.setdefault(entry.wrong[0], []).append(entry)
-        return {char: tuple(entries) for char, entries in out.items()}
+    def _wrong_finder(self) -> re.Pattern[str]:
+        """A regex matching, at any place, the longest ``wrong`` text of the table that starts there."""
+        wrongs = sorted({entry.wrong for entry in self.entry}, key=len, reverse=True)
+        return re.compile("|".join(map(re.escape, wrongs)))
+
+    @cached_property
+    def _prefix_entries(self) -> dict[str, tuple[int, ...]]:
+        """For each ``wrong`` text, the indices of the entries whose ``wrong`` is a prefix of it."""
+        return {
+            wrong: tuple(i for i, entry in enumerate(self.entry) if wrong.startswith(entry.wrong))
+            for wrong in {entry.wrong for entry in self.entry}
+        }
+
+    def _candidates(self, text: str) -> list[Substitution]:
+        """The entries whose ``wrong`` text occurs in ``text``, in table order.
+
+        The finder reports the longest ``wrong`` starting at each place where one starts; every
+        shorter one starting there is a prefix of it, so ``_prefix_entries`` names them all.
+        """
+        found: set[int] = set()
+        m = self._wrong_finder.search(text)
+        while m:
+            found.update(self._prefix_entries[m.group()])
+            m = self._wrong_finder.search(text, m.start() + 1)
+        return [self.entry[i] for i in sorted(found)]
 
     def matches(self, text: str) -> Iterator[tuple[int, int, Substitution]]:
         """Every (start, end, entry) where an entry applies, in text order, overlaps dropped.
 
-        Only the entries whose first character occurs in ``text`` are tried.
+        Only the entries whose ``wrong`` text occurs in ``text`` are tried.
         """
-        by_first = self._by_first_char
-        candidates = [entry for char in set(text) & by_first.keys() for entry in by_first[char]]
         hits = sorted(
-            ((start, end, entry) for entry in candidates for start, end in entry.spans(text)),
+            ((start, end, entry) for entry in self._candidates(text) for start, end in entry.spans(text)),
             key=lambda hit: (hit[0], -hit[1]),
         )
         last_end = -1

@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
+from replylint.corpus import group_by
 from replylint.models import Model
 
 # Characters that carry an edition, a year or a count: a difference in them makes another document.
@@ -200,7 +201,10 @@ def cited_variant_groups(cited: Iterable[set[str]], policy: VariantPolicy) -> li
     letter that cites both side by side names two documents.
     """
     cited = list(cited)
-    return [
-        group for group in variant_groups(set().union(*cited), policy)
-        if not any(len({len(key) for key in keys.intersection(group)}) > 1 for keys in cited)
-    ]
+    groups = variant_groups(set().union(*cited), policy)
+    group_of = {key: index for index, group in enumerate(groups) for key in group}
+    two_documents = {
+        index for keys in cited for index, spellings in group_by(keys & group_of.keys(), group_of.get).items()
+        if len({len(key) for key in spellings}) > 1
+    }
+    return [group for index, group in enumerate(groups) if index not in two_documents]

@@ -1,15 +1,18 @@
 """The fast paths give what the plain definitions give."""
 
 import json
+import re
 import subprocess
 import sys
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from replylint.extract.names import _boundaries
 from replylint.extract.phrases import CLOSING, OPENING, outside_quotes
 from replylint.extract.scope import clause_bounds, sentence_bounds
 from replylint.report.json import render
+from replylint.tables import load_tables
 from tests.conftest import ROOT
 
 TEXT = st.text(alphabet=OPENING + CLOSING + "。！？，、；：（）\n中文ab1")
@@ -54,3 +57,12 @@ def test_loading_the_engine_and_the_word_list_imports_neither_jieba_nor_pypinyin
             "print(sorted(m for m in ('jieba', 'pypinyin', 'pkg_resources') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.strip() == "[]"
+
+
+@given(st.text(alphabet="市场中山佛广东省区县经由与，、a1 \n𠀀"))
+def test_names_may_start_where_the_plain_boundary_pattern_finds_a_place(text):
+    table = load_tables().organisations
+    at_start, after_boundary = _boundaries(table.starts_after, table.city_short)
+    plain = re.compile(rf"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[{re.escape(table.starts_after)}])){at_start.pattern}")
+    fast = ([0] if at_start.match(text) else []) + [m.end() for m in after_boundary.finditer(text)]
+    assert fast == [m.start() for m in plain.finditer(text)]

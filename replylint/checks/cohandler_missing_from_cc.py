@@ -35,20 +35,29 @@ def _abbreviates(short: str, long: str) -> bool:
     return all(char in rest for char in short)
 
 
+def agency_forms(name: str, table: Agencies, names: Organisations) -> set[str]:
+    """The forms of an agency name that ``same_agency`` compares: its variants and their keys."""
+    forms = variants(name, table)
+    return forms | {name_key(form, names) for form in forms}
+
+
+def forms_match(forms_a: set[str], forms_b: set[str]) -> bool:
+    """Whether a form of one name is a form of the other or abbreviates it (see ``agency_forms``)."""
+    for x in forms_a:
+        for y in forms_b:
+            short, long = sorted((x, y), key=len)
+            if short == long or _abbreviates(short, long):
+                return True
+    return False
+
+
 def same_agency(a: str, b: str, table: Agencies, names: Organisations) -> bool:
     """Whether two names denote the same agency (市金融局 and 金融局, 市发展改革局 and 发改局).
 
     Each form is also read through the organisation table's accepted short forms (科技局 is
     科学技术局).
     """
-    keys_a = {name_key(v, names) for v in variants(a, table)} | variants(a, table)
-    keys_b = {name_key(v, names) for v in variants(b, table)} | variants(b, table)
-    for x in keys_a:
-        for y in keys_b:
-            short, long = sorted((x, y), key=len)
-            if short == long or _abbreviates(short, long):
-                return True
-    return False
+    return forms_match(agency_forms(a, table, names), agency_forms(b, table, names))
 
 
 @rule(
@@ -99,6 +108,8 @@ def cohandler_missing_from_cc(corpus: Corpus) -> Iterator[Finding]:
         cc = [unit.text for unit in letter.structure.cc]
         if not cc or any(name in table.collective for unit in cc for name in variants(unit, table)):
             continue
+        cc_forms = [agency_forms(other, table, tables.organisations) for other in cc]
         for unit in letter.structure.cohandlers:
-            if not any(same_agency(unit.text, other, table, tables.organisations) for other in cc):
+            forms = agency_forms(unit.text, table, tables.organisations)
+            if not any(forms_match(forms, other) for other in cc_forms):
                 yield cohandler_missing_from_cc.finding([At(letter, unit.span, "cohandler")], unit=unit.text)

@@ -19,6 +19,11 @@ _COMMA = "，,"
 _AFTER_LIST = "等|意见|和|及|与|联合|共同|的"
 
 
+def _suffix_alternation(table: Parallel) -> str:
+    """A regex alternation of the table's organisation endings, longest first."""
+    return "|".join(re.escape(s) for s in sorted(table.suffixes, key=len, reverse=True))
+
+
 @lru_cache(maxsize=4)
 def list_patterns(table: Parallel) -> tuple[re.Pattern[str], ...]:
     """Patterns of comma-separated lists: one per frame, and one for items sharing an ending."""
@@ -28,13 +33,31 @@ def list_patterns(table: Parallel) -> tuple[re.Pattern[str], ...]:
         re.compile(rf"{re.escape(open_)}(?P<items>{item}(?:[{_COMMA}]{item}){repeat}){re.escape(close)}")
         for open_, close in table.frames
     ]
-    suffixes = "|".join(re.escape(s) for s in sorted(table.suffixes, key=len, reverse=True))
+    suffixes = _suffix_alternation(table)
     same_ending = re.compile(
         rf"(?P<items>[{HAN}]{{0,{table.max_item - 1}}}?(?P<suffix>{suffixes})"
         rf"(?:[{_COMMA}][{HAN}]{{0,{table.max_item - 1}}}?(?P=suffix)){repeat})"
         rf"(?=[^{HAN}]|$|{_AFTER_LIST})"
     )
     return (*framed, same_ending)
+
+
+@lru_cache(maxsize=4)
+def _first_item_end(table: Parallel) -> re.Pattern[str]:
+    """An organisation ending followed by a comma, as the first item of a same-ending list ends."""
+    return re.compile(f"(?:{_suffix_alternation(table)})[{_COMMA}]")
+
+
+def _list_matches(text: str, table: Parallel) -> Iterator[re.Match[str]]:
+    """The matches of each pattern of ``list_patterns`` in ``text``, pattern by pattern."""
+    *framed, same_ending = list_patterns(table)
+    for pattern in framed:
+        yield from pattern.finditer(text)
+    # A same-ending list starts at most max_item - 1 characters before the ending of its first
+    # item, so the text before the first such ending need not be scanned.
+    first_end = _first_item_end(table).search(text)
+    if first_end:
+        yield from same_ending.finditer(text, max(0, first_end.start() - (table.max_item - 1)))
 
 
 def comma_lists(text: str, table: Parallel) -> list[tuple[int, int]]:
@@ -44,14 +67,15 @@ def comma_lists(text: str, table: Parallel) -> list[tuple[int, int]]:
     either stands inside a frame (经综合…意见, 包括…等) or has items that all end in the same
     organisation ending (局, 委, 镇 …). Lists found both ways are reported once.
     """
+    if sum(text.count(comma) for comma in _COMMA) < table.min_items - 1:
+        return []  # too few commas for any list; saves running the patterns on most paragraphs
     found: dict[int, int] = {}
-    for pattern in list_patterns(table):
-        for m in pattern.finditer(text):
-            items = re.split(f"[{_COMMA}]", m["items"])
-            if all(len(item) <= table.max_item for item in items):
-                start, end = m.span("items")
-                if not any(s < end and start < e for s, e in found.items()):
-                    found[start] = end
+    for m in _list_matches(text, table):
+        items = re.split(f"[{_COMMA}]", m["items"])
+        if all(len(item) <= table.max_item for item in items):
+            start, end = m.span("items")
+            if not any(s < end and start < e for s, e in found.items()):
+                found[start] = end
     return sorted(found.items())
 
 
@@ -94,9 +118,10 @@ def comma_between_parallel_items(corpus: Corpus) -> Iterator[Finding]:
     """
     table = load_tables().punctuation.parallel
     for letter, para in paragraphs(corpus):
-        if _commas_only_cc(letter, para):
+        lists = comma_lists(para.text, table)
+        if not lists or _commas_only_cc(letter, para):
             continue
-        for start, end in comma_lists(para.text, table):
+        for start, end in lists:
             commas = [i for i in range(start, end) if para.text[i] in _COMMA]
             places = [at_view(letter, para.start + i, para.start + i + 1, "separator") for i in commas]
             yield comma_between_parallel_items.finding(places, items=para.text[start:end])

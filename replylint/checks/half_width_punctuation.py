@@ -35,6 +35,8 @@ def half_width_marks(text: str) -> list[int]:
     text or when they enclose a Chinese character (``(A类)``), so that a fix never leaves a
     full-width bracket closed by a half-width one. URLs and e-mail addresses are skipped.
     """
+    if not _MARK.search(text):
+        return []  # most paragraphs hold no half-width mark and need no skip zones
     skip = SkipZones(text)
     flagged: set[int] = set()
     opened: list[int] = []

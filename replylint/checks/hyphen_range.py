@@ -18,6 +18,7 @@ from replylint.tables import Ranges, load_tables
 _HYPHENS = "-－–‐‑"
 _TILDES = "~〜"
 _NUMBER = r"\d+(?:\.\d+)?"
+_RANGE_MARK = re.compile(f"[{re.escape(_HYPHENS + _TILDES)}]")
 
 
 @lru_cache(maxsize=4)
@@ -37,6 +38,8 @@ def ranges(text: str, table: Ranges) -> Iterator[re.Match[str]]:
     second, a unit after the first number is the unit after the second, and it is no label
     (``表2-8``), phone number (``0760-88307014``), date (``2023-06-25``) or model number.
     """
+    if not _RANGE_MARK.search(text):
+        return  # most paragraphs hold no range mark; saves running the pattern on them
     for m in range_pattern(table).finditer(text):
         a, b = m["a"], m["b"]
         if Decimal(a) > Decimal(b) or (m["ua"] and m["ua"] != m["ub"]):

@@ -18,6 +18,7 @@ _COUNT = re.compile(r"(?<![\dA-Za-z.\-/:#+第前后])(\d+)[ \t]*(?=([\u4e00-\u9f
 # phrase, then a coordinator.
 _COORDINATED = re.compile(r"^[^，。；：！？,;:!?\d]*?(?:、|以及|及|和|与)[ \t]*$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,13 @@ class Count:
 
 def counts(text: str) -> list[Count]:
     """Every bare Arabic integer of ``text`` followed by a Chinese character."""
-    return [Count(m.start(1), m.end(1), m.group(2), m.end()) for m in _COUNT.finditer(text)]
+    # _COUNT opens with a look-behind, which keeps the regex engine from skipping ahead to a
+    # digit by itself; starting at the first digit spares it the text before.
+    first_digit = _DIGIT.search(text)
+    if first_digit is None:
+        return []
+    matches = _COUNT.finditer(text, first_digit.start())
+    return [Count(m.start(1), m.end(1), m.group(2), m.end()) for m in matches]
 
 
 def mistyped(text: str, count: Count, table: MeasureWords) -> bool:

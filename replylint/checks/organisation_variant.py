@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from replylint.conflicts import sides_finding, sides_of
+from replylint.conflicts import grouped_sides, sides_finding
 from replylint.corpus import Corpus, group_by
 from replylint.models import Finding
 from replylint.registry import rule
@@ -60,6 +60,6 @@ def organisation_variant(corpus: Corpus) -> Iterator[Finding]:
         written: dict[str, str] = {}
         for _, claim in names:
             written.setdefault(claim.key, claim.name)
-        for group in variant_groups(written, policy):
-            sides = sides_of((letter, claim.key, claim.span) for letter, claim in names if claim.key in group)
+        uses = ((letter, claim.key, claim.span) for letter, claim in names)
+        for sides in grouped_sides(variant_groups(written, policy), uses):
             yield sides_finding(organisation_variant, sides, written.get)

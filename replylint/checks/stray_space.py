@@ -12,15 +12,15 @@ from replylint.query import at_view, paragraphs
 from replylint.registry import rule
 from replylint.source import Paragraph
 
-_GAP = re.compile(r"[ \t\u00a0]+")
+_CHINESE = f"[{HAN}{re.escape(''.join(sorted(CJK_PUNCT)))}]"
+_SPACE = r"[ \t\u00a0]"
+# A run of spaces with a Chinese character or full-width mark on each side. It opens with a
+# space rather than with its look-behind so that the regex engine can skip to the next space.
+_GAP = re.compile(f"{_SPACE}(?<={_CHINESE}{_SPACE}){_SPACE}*(?={_CHINESE})")
 _ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇\d]+[条章节款编]$")
 _HAN_RUN_END = re.compile(f"[{HAN}]+$")
 _HAN_RUN_START = re.compile(f"[{HAN}]+")
 _NUMBERED_HEADING = re.compile(r"^[#*\s]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
-
-
-def _chinese(char: str) -> bool:
-    return is_han(char) or char in CJK_PUNCT
 
 
 def _padded_name(text: str, start: int, end: int) -> bool:
@@ -63,8 +63,6 @@ def stray_gaps(letter: Letter, para: Paragraph) -> list[tuple[int, int]]:
     out = []
     for m in _GAP.finditer(text):
         start, end = m.span()
-        if start == 0 or end == len(text) or not (_chinese(text[start - 1]) and _chinese(text[end])):
-            continue
         first, last = source.view_to_text[para.start + start - 1], source.view_to_text[para.start + end]
         if "\n" in source.text[first:last] or "\r" in source.text[first:last]:
             continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from replylint.conflicts import sides_finding, sides_of
+from replylint.conflicts import grouped_sides, sides_finding
 from replylint.corpus import Corpus
 from replylint.models import Finding
 from replylint.registry import rule
@@ -65,6 +65,6 @@ def title_variant(corpus: Corpus) -> Iterator[Finding]:
     cited = defaultdict(set)
     for letter, claim in titles:
         cited[letter.path].add(claim.key)
-    for group in cited_variant_groups(cited.values(), policy):
-        sides = sides_of((letter, claim.key, claim.span) for letter, claim in titles if claim.key in group)
+    uses = ((letter, claim.key, claim.span) for letter, claim in titles)
+    for sides in grouped_sides(cited_variant_groups(cited.values(), policy), uses):
         yield sides_finding(title_variant, sides, lambda v: f"《{v}》")

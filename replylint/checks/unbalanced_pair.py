@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from replylint.corpus import Corpus
@@ -14,6 +15,7 @@ from replylint.registry import rule
 PAIRS = {"“": "”", "‘": "’", "《": "》", "（": "）", "(": ")", "〔": "〕", "【": "】", "「": "」", "『": "』"}
 _FAMILY = {"(": "（", ")": "）"}
 _CLOSERS = {close: open_ for open_, close in PAIRS.items()}
+_MARK = re.compile("[" + re.escape("".join(PAIRS) + "".join(_CLOSERS)) + "]")
 # What may stand before a paragraph's first mark: indentation and Markdown markup.
 _LEAD = " \t\u3000*#>"
 
@@ -26,7 +28,8 @@ def unbalanced(text: str) -> list[int]:
     """
     stacks: dict[str, list[int]] = {}
     lone: list[int] = []
-    for index, char in enumerate(text):
+    for m in _MARK.finditer(text):
+        index, char = m.start(), m.group()
         if char in PAIRS:
             stacks.setdefault(_FAMILY.get(char, char), []).append(index)
         elif char in _CLOSERS:

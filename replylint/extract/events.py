@@ -26,7 +26,12 @@ ACTIONS = {
     "认定": "recognise", "评为": "recognise", "获评": "recognise", "入选": "select", "获批": "approve",
     "举办": "hold", "召开": "hold",
 }
-_VERB = re.compile(r"(?:正式|相继|联合|共同|先后|首次|率先)?(?P<verb>" + "|".join(ACTIONS) + r")(?:了|实施)?")
+_LEADS = ("正式", "相继", "联合", "共同", "先后", "首次", "率先")
+# A lookahead at the first character lets the search pass over every other position at once.
+_VERB = re.compile(
+    f"(?=[{''.join(sorted({word[0] for word in (*_LEADS, *ACTIONS)}))}])"
+    f"(?:{'|'.join(_LEADS)})?(?P<verb>{'|'.join(ACTIONS)})(?:了|实施)?"
+)
 # A quoted name and the noun it heads: “数字化智能化改造升级政策走进产业集群”宣讲团.
 _QUOTED = re.compile(r"“(?P<name>[^“”\n]{2,40})”(?P<head>[\u4e00-\u9fff]{0,6}?)(?=[，。、；：,;:（(]|$|[与和及并等])")
 # An unquoted name of a body: 招商引资工作指挥部.

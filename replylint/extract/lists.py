@@ -64,6 +64,7 @@ class ListClaim(Claim):
 def _count_pattern(table: Lists) -> re.Pattern[str]:
     measures = phrases.alternation(table.count_measures)
     return re.compile(
+        rf"(?=[\d{phrases.CHINESE_DIGITS}])"  # first a quick look for a numeral, which most positions fail
         rf"(?<![0-9.．A-Za-z{phrases.CHINESE_DIGITS}一百千万亿第\-－～~—–至到])"
         rf"(?P<num>\d+|[{phrases.CHINESE_DIGITS}]{{1,3}})\s*(?P<more>余|多)?(?P<measure>{measures})"
     )
@@ -84,11 +85,16 @@ def extract_lists(source: Source, structure: Structure) -> Iterator[ListClaim]:
     """Every enumeration with a stated count in the letter, in text order."""
     table = load_tables().lists
     paragraphs = source.paragraphs
+    count_pattern = _count_pattern(table)  # looked up once: the cache hashes the whole table
     for index, para in enumerate(paragraphs):
-        outside = phrases.outside_quotes(para.text)
-        for m in _count_pattern(table).finditer(para.text):
+        outside = None  # which characters stand outside quotes, read once a count needs it
+        for m in count_pattern.finditer(para.text):
             count = phrases.count_value(m["num"])
-            if not count or count < 2 or not outside[m.start()]:
+            if not count or count < 2:
+                continue
+            if outside is None:
+                outside = phrases.outside_quotes(para.text)
+            if not outside[m.start()]:
                 continue
             found = _inline(para, m, table) or _announced(paragraphs, index, m, table) or _summed_up(paragraphs, index, m, table)
             if found is not None:

@@ -60,11 +60,14 @@ def phrases(text: str, spans: Sequence[tuple[int, int]], marks: Sequence[Mark], 
 
 
 def _mask(text: str, marks: Sequence[Mark]) -> str:
-    """``text`` with every time phrase blanked out (offsets kept)."""
-    chars = list(text)
+    """``text`` with every time phrase blanked out (offsets kept); marks come in text order, apart."""
+    pieces: list[str] = []
+    done = 0
     for mark in marks:
-        chars[mark.start : mark.end] = " " * (mark.end - mark.start)
-    return "".join(chars)
+        pieces += (text[done : mark.start], " " * (mark.end - mark.start))
+        done = mark.end
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def normalise(phrase: str, topic: str | None, table: FigureMetric) -> Normalised:

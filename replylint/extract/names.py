@@ -32,6 +32,8 @@ _TITLE = re.compile(r"《[^《》\n]*》")
 # Another place's name that may start a name: 佛山市, 广东省 (when the word list knows it).
 _PLACE = re.compile(r"[\u4e00-\u9fff]{2,3}?[省市区县](?!场)")
 _MARKUP = re.compile(r"[\s*#\u3000]+")
+# Every character but the Chinese ones of [\u4e00-\u9fff], as a class of its own (not negated).
+_NOT_CHINESE = "\x00-\u4dff\ua000-\U0010ffff"
 
 Origin = Literal["body", "organ", "signature", "cohandler", "cc"]
 
@@ -109,28 +111,36 @@ def _with_sub_unit(text: str, end: int, limit: int, table: Organisations) -> int
 
 
 @lru_cache(maxsize=8)
-def _boundaries(starts_after: str, city_short: tuple[str, ...]) -> re.Pattern[str]:
-    """Positions at the start of the text, after a non-Chinese character or after a ``starts_after`` one,
-    where 市, the city's short name or a place name follows (the only places a name may start)."""
-    boundary = (rf"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[{re.escape(starts_after)}]))" if starts_after
-                else r"(?:^|(?<=[^\u4e00-\u9fff]))")
-    heads = ["市(?!场)", *map(re.escape, city_short), _PLACE.pattern]
-    return re.compile(f"{boundary}(?={'|'.join(heads)})")
+def _boundaries(starts_after: str, city_short: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Where 市, the city's short name or a place name follows (the only places a name may start):
+    at the start of the text, and after a non-Chinese character or a ``starts_after`` one.
+
+    The second pattern matches that character and its match ends at the name: a pattern that
+    starts with a character class lets the search pass over all other characters at once.
+    """
+    heads = f"(?={'|'.join(['市(?!场)', *map(re.escape, city_short), _PLACE.pattern])})"
+    return re.compile(heads), re.compile(f"[{_NOT_CHINESE}{re.escape(starts_after)}]{heads}")
+
+
+@lru_cache(maxsize=4)
+def _prefixes(city_prefixes: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """A pattern for each of the city's full names, compiled once."""
+    return tuple(re.compile(re.escape(prefix)) for prefix in city_prefixes)
 
 
 def _starts(text: str, table: Organisations) -> Iterator[int]:
     """Offsets where a name may start: the city's full name anywhere, 市 or its short name after a boundary."""
-    for prefix in table.city_prefixes:
-        for m in re.finditer(re.escape(prefix), text):
+    for prefix in _prefixes(table.city_prefixes):
+        for m in prefix.finditer(text):
             yield m.start()
-    for boundary in _boundaries(table.starts_after, table.city_short).finditer(text):
-        pos = boundary.start()
-        if pos < len(text):
-            lead = _PLACE.match(text, pos)
-            if text.startswith("市", pos) and not text.startswith("市场", pos) or text.startswith(table.city_short, pos):
-                yield pos
-            elif lead and lead.group() in words():
-                yield pos
+    at_start, after_boundary = _boundaries(table.starts_after, table.city_short)
+    positions = [0] if at_start.match(text) else []
+    positions += [boundary.end() for boundary in after_boundary.finditer(text)]
+    for pos in positions:
+        if text.startswith("市", pos) and not text.startswith("市场", pos) or text.startswith(table.city_short, pos):
+            yield pos
+        elif (lead := _PLACE.match(text, pos)) and lead.group() in words():
+            yield pos
 
 
 def _is_name(name: str, table: Organisations) -> bool:

@@ -30,6 +30,7 @@ _OPEN, _CLOSE = "（(", "）)"
 _BRACKET = re.compile(f"[{_OPEN}{_CLOSE}]")
 _CLOSING_BRACKET = re.compile(f"[{_CLOSE}]")
 _YEAR = r"(?P<y>(?:19|20)\d{2})\s*年"
+_YEAR_FIRST = "12"  # the digits a year of _YEAR starts with
 _SPACE = r"\s*"
 _CN_SMALL = "一二三四五六七八九十两"
 _BASE_BEFORE = ("比", "较", "照", "于")
@@ -77,8 +78,9 @@ class Mark:
 
 @dataclass(frozen=True)
 class _Patterns:
-    items: tuple[tuple[str, re.Pattern[str]], ...]
+    items: tuple[tuple[str, re.Pattern[str], bool], ...]  # kind, pattern, whether it starts with a year
     cumulative: re.Pattern[str]
+    year: re.Pattern[str]
 
 
 def _patterns(table: FigureScope) -> _Patterns:
@@ -89,7 +91,9 @@ def _patterns(table: FigureScope) -> _Patterns:
 def _compile(relative: tuple[str, ...], current_words: tuple[str, ...], cumulative_words: tuple[str, ...]) -> _Patterns:
     rel_words = sorted(relative, key=len, reverse=True)
     rel = "|".join(map(re.escape, rel_words)) or "(?!)"
-    year = rf"(?:{_YEAR}|(?P<rel>{rel}))"
+    # Most patterns start with a year. A lookahead at its first character lets the search pass
+    # over every other position at once instead of trying each alternative there.
+    year = rf"{_lookahead(_YEAR_FIRST + ''.join(word[0] for word in rel_words))}(?:{_YEAR}|(?P<rel>{rel}))"
     dash = r"\s*[-－—–~～至到]\s*"
     until = "(?:截至|截止|截止到|截至到)"
     month = rf"(?P<m>\d{{1,2}}){_SPACE}月"
@@ -100,8 +104,8 @@ def _compile(relative: tuple[str, ...], current_words: tuple[str, ...], cumulati
         ("as_of_month", rf"{until}{_SPACE}{month}{day_end}"),
         ("current", rf"(?:{current})"),
         ("months", rf"{year}{_SPACE}(?P<m1>\d{{1,2}}){dash}(?P<m2>\d{{1,2}}){_SPACE}月(?:份)?"),
-        ("years", rf"(?P<y1>(?:19|20)\d{{2}})(?:{dash}|\s*、\s*)(?P<y2>(?:19|20)\d{{2}}){_SPACE}年度?"),
-        ("from_within", rf"{_YEAR}{_SPACE}起{_SPACE}(?P<n>\d{{1,2}}|[{_CN_SMALL}]{{1,2}}){_SPACE}年内"),
+        ("years", rf"{_lookahead(_YEAR_FIRST)}(?P<y1>(?:19|20)\d{{2}})(?:{dash}|\s*、\s*)(?P<y2>(?:19|20)\d{{2}}){_SPACE}年度?"),
+        ("from_within", rf"{_lookahead(_YEAR_FIRST)}{_YEAR}{_SPACE}起{_SPACE}(?P<n>\d{{1,2}}|[{_CN_SMALL}]{{1,2}}){_SPACE}年内"),
         ("within", rf"(?P<n>\d{{1,2}}|[{_CN_SMALL}]{{1,2}}){_SPACE}年内"),
         ("recent", rf"近(?:\d{{1,2}}|[{_CN_SMALL}]{{1,2}})?{_SPACE}年(?:来)?"),
         ("half", rf"{year}{_SPACE}(?P<h>上|下)半年"),
@@ -112,15 +116,26 @@ def _compile(relative: tuple[str, ...], current_words: tuple[str, ...], cumulati
         ("first", r"首期"),
     )
     cumulative = "|".join(map(re.escape, cumulative_words)) or "(?!)"
-    return _Patterns(tuple((kind, re.compile(p)) for kind, p in items), re.compile(cumulative))
+    compiled = tuple((kind, re.compile(p), p.startswith(year)) for kind, p in items)
+    return _Patterns(compiled, re.compile(cumulative), re.compile(year))
+
+
+def _lookahead(first: str) -> str:
+    """A lookahead for one of the characters of ``first``."""
+    return f"(?=[{re.escape(first)}])"
 
 
 def find_marks(text: str, letter_date: date | None, table: FigureScope) -> list[Mark]:
     """Every time phrase of ``text``, left to right, overlaps resolved to the earliest-longest."""
     pats = _patterns(table)
+    # A phrase that starts with a year starts at a year: none is searched for before the first.
+    first_year = pats.year.search(text)
     found: list[tuple[int, int, str, re.Match[str]]] = []
-    for kind, pattern in pats.items:
-        found.extend((m.start(), -m.end(), kind, m) for m in pattern.finditer(text) if m.end() > m.start())
+    for kind, pattern, after_year in pats.items:
+        if after_year and first_year is None:
+            continue
+        begin = first_year.start() if after_year else 0
+        found.extend((m.start(), -m.end(), kind, m) for m in pattern.finditer(text, begin) if m.end() > m.start())
     marks: list[Mark] = []
     last_end = -1
     for start, neg_end, kind, m in sorted(found, key=lambda f: (f[0], f[1])):

@@ -67,8 +67,11 @@ class SumClaim(Claim):
         return sum((p.value for p in self.parts), Decimal(0))
 
 
+_Patterns = tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]  # total, part and change words
+
+
 @lru_cache(maxsize=8)
-def _patterns(table: Lists) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns(table: Lists) -> _Patterns:
     total = re.compile(rf"(?:{phrases.alternation(table.total_markers)})(?:{phrases.alternation(table.total_links)})?\s*")
     part = re.compile(phrases.alternation(table.part_markers))
     change = re.compile(phrases.alternation(table.change_words))
@@ -78,10 +81,11 @@ def _patterns(table: Lists) -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
 def extract_sums(source: Source, structure: Structure) -> Iterator[SumClaim]:
     """Every total with its parts in the letter, in text order."""
     table = load_tables().lists
+    patterns = _patterns(table)  # looked up once: the cache hashes the whole table
     for para in source.paragraphs:
         quantities = [q for q in scan_quantities(para.text) if q.unit]
         counts = [q for q in quantities if q.unit not in table.date_units]
-        for found in (*_parts_then_total(para.text, quantities, table), *_total_then_parts(para.text, counts, table)):
+        for found in (*_parts_then_total(para.text, quantities, patterns), *_total_then_parts(para.text, counts, patterns, table)):
             yield _claim(source, para.start, *found)
 
 
@@ -110,9 +114,9 @@ def _part(source: Source, offset: int, q) -> Part:
     return Part(value=q.value, raw=source.excerpt(span), span=span)
 
 
-def _parts_then_total(text: str, quantities: list, table: Lists) -> Iterator[tuple]:
+def _parts_then_total(text: str, quantities: list, patterns: _Patterns) -> Iterator[tuple]:
     """``A 75人、B 18人、C 14人共107人``: the run of parts just before a total marker."""
-    total_re, _, change = _patterns(table)
+    total_re, _, change = patterns
     by_start = {q.start: i for i, q in enumerate(quantities)}
     for m in total_re.finditer(text):
         index = by_start.get(m.end())
@@ -144,9 +148,9 @@ def _is_label(label: str, change: re.Pattern[str], separators: str = "、，,和
     )
 
 
-def _total_then_parts(text: str, quantities: list, table: Lists) -> Iterator[tuple]:
+def _total_then_parts(text: str, quantities: list, patterns: _Patterns, table: Lists) -> Iterator[tuple]:
     """``…583 个信息系统，其中…445 个信息系统，…138 个信息系统``."""
-    _, part_re, change = _patterns(table)
+    _, part_re, change = patterns
     for m in part_re.finditer(text):
         total = _whole(text, quantities, m.start(), m.end())
         if total is None or total.kind == "percent":
