@@ -7,6 +7,8 @@ import glob
 import hashlib
 import json
 import os
+import pickle
+import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -283,19 +285,49 @@ def _read_files(
 
 
 def _read_in_parallel(todo: list[tuple[str, bytes, LetterChecks | None]], jobs: int) -> list[Read]:
-    """Read the files of ``todo`` in ``jobs`` processes, this one included.
+    """Read the files of ``todo`` in ``jobs`` processes, this one included, in their order.
 
-    This process reads its share while the others read the rest: what it reads itself need
-    not be pickled and sent back, and sending a letter back costs a fifth of reading it.
+    The files are cut into chunks. The other processes take chunks from the end; this one
+    reads from the start every chunk that none of them has taken yet, so the work balances
+    itself, and what this process reads need not be sent back. The others write what they
+    read to a temporary file rather than a pipe: a pipe would stall them until this process,
+    busy reading, took the data out.
     """
     from concurrent.futures import ProcessPoolExecutor
 
     _load_shared_data()
-    own = len(todo) // jobs
-    with ProcessPoolExecutor(max_workers=jobs - 1) as pool:
-        theirs = pool.map(_read, todo[own:], chunksize=max(1, (len(todo) - own) // ((jobs - 1) * 8)))
-        mine = [_read(item) for item in todo[:own]]
-        return mine + list(theirs)
+    # Small chunks: the processes meet in the middle, where one may wait for the other's chunk.
+    size = max(4, -(-len(todo) // (jobs * 32)))
+    chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
+    reads: list[Read] = []
+    with tempfile.TemporaryDirectory(prefix="replylint-") as folder, ProcessPoolExecutor(max_workers=jobs - 1) as pool:
+        futures = {i: pool.submit(_read_chunk, chunks[i], folder) for i in reversed(range(len(chunks)))}
+        for i, chunk in enumerate(chunks):
+            if futures[i].cancel():
+                reads.extend(_read(item) for item in chunk)
+            else:
+                reads.extend(_unspilled(futures[i].result()))
+    return reads
+
+
+def _read_chunk(chunk: list[tuple[str, bytes, LetterChecks | None]], folder: str) -> str | list[Read]:
+    """Read a chunk of files in another process: the path of the pickle of the reads in
+    ``folder``, or the reads themselves when the file cannot be written."""
+    reads = [_read(item) for item in chunk]
+    try:
+        with tempfile.NamedTemporaryFile("wb", dir=folder, suffix=".pickle", delete=False) as handle:
+            pickle.dump(reads, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    except OSError:
+        return reads
+    return handle.name
+
+
+def _unspilled(result: str | list[Read]) -> list[Read]:
+    """The reads a chunk gave, loaded from their file when they were written to one."""
+    if isinstance(result, list):
+        return result
+    with open(result, "rb") as handle:
+        return pickle.load(handle)
 
 
 def _store(cache: LetterCache | None, path: str, data: bytes, read: Read, checks: LetterChecks | None) -> None:

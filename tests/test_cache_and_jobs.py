@@ -159,3 +159,23 @@ def test_a_built_in_per_letter_rule_that_crashes_is_one_error_and_its_findings_a
     seen = _checked_letters(monkeypatch)
     assert lint([str(SEEDS)], cache=cache).findings == fresh.findings
     assert len(seen) == 5
+
+
+def test_parallel_reading_of_many_letters_keeps_their_order_and_findings(tmp_path, monkeypatch):
+    # Enough letters for many chunks: this process reads some, the other reads the rest.
+    for copy in range(8):
+        for seed in sorted(SEEDS.glob("*.txt")):
+            (tmp_path / f"{copy}_{seed.name}").write_bytes(seed.read_bytes())
+    monkeypatch.setattr(engine, "PARALLEL_MIN_FILES", 2)
+    serial = lint([str(tmp_path)], jobs=1)
+    parallel = lint([str(tmp_path)], jobs=2)
+    assert parallel.files == serial.files and len(parallel.files) == 40
+    assert parallel.findings == serial.findings
+
+
+def test_a_chunk_that_cannot_be_written_to_a_file_is_sent_back_whole(tmp_path):
+    item = (str(SEEDS / "002_24bd33177cfbd43b.txt"), (SEEDS / "002_24bd33177cfbd43b.txt").read_bytes(), None)
+    sent = engine._read_chunk([item], str(tmp_path / "missing"))
+    assert isinstance(sent, list) and engine._unspilled(sent)[0].letter == read_letter(item[0])
+    spilled = engine._read_chunk([item], str(tmp_path))
+    assert isinstance(spilled, str) and engine._unspilled(spilled)[0].letter == read_letter(item[0])
