@@ -295,12 +295,16 @@ def _read_in_parallel(todo: list[tuple[str, bytes, LetterChecks | None]], jobs: 
     """
     from concurrent.futures import ProcessPoolExecutor
 
+    try:
+        spill = tempfile.TemporaryDirectory(prefix="replylint-")
+    except OSError:  # no writable temporary folder: read here alone
+        return [_read(item) for item in todo]
     _load_shared_data()
     # Small chunks: the processes meet in the middle, where one may wait for the other's chunk.
     size = max(4, -(-len(todo) // (jobs * 32)))
     chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
     reads: list[Read] = []
-    with tempfile.TemporaryDirectory(prefix="replylint-") as folder, ProcessPoolExecutor(max_workers=jobs - 1) as pool:
+    with spill as folder, ProcessPoolExecutor(max_workers=jobs - 1) as pool:
         futures = {i: pool.submit(_read_chunk, chunks[i], folder) for i in reversed(range(len(chunks)))}
         for i, chunk in enumerate(chunks):
             if futures[i].cancel():

@@ -179,3 +179,14 @@ def test_a_chunk_that_cannot_be_written_to_a_file_is_sent_back_whole(tmp_path):
     assert isinstance(sent, list) and engine._unspilled(sent)[0].letter == read_letter(item[0])
     spilled = engine._read_chunk([item], str(tmp_path))
     assert isinstance(spilled, str) and engine._unspilled(spilled)[0].letter == read_letter(item[0])
+
+
+def test_without_a_writable_temporary_folder_the_letters_are_read_here(tmp_path, monkeypatch):
+    import tempfile
+
+    def refuse(*args, **kwargs):
+        raise PermissionError("read-only")
+
+    monkeypatch.setattr(engine, "PARALLEL_MIN_FILES", 2)
+    monkeypatch.setattr(tempfile, "TemporaryDirectory", refuse)
+    assert lint([str(SEEDS)], jobs=2).findings == lint([str(SEEDS)], jobs=1).findings
