@@ -20,7 +20,7 @@ from typing import Any
 from replylint import __version__, formats
 from replylint.cache import LetterCache
 from replylint.config import Config
-from replylint.corpus import Corpus, Letter
+from replylint.corpus import Corpus, Letter, group_by
 from replylint.models import FileError, Finding
 from replylint.registry import Rule, all_rules
 from replylint.source import DecodeError, Source
@@ -191,7 +191,6 @@ class Read:
     """What reading one file gave: its letter, or why it could not be read, and the
     findings and rule crashes of the run's per-letter checks on it (when they ran)."""
 
-    path: str
     letter: Letter | None = None
     error: FileError | None = None
     findings: tuple[Finding, ...] | None = None
@@ -204,8 +203,8 @@ def _read(item: tuple[str, bytes, LetterChecks | None]) -> Read:
     try:
         letter = parse_letter(path, data)
     except ValueError as exc:
-        return Read(path, error=FileError(path=display_path(path), reason=str(exc)))
-    return _checked(Read(path, letter), checks)
+        return Read(error=FileError(path=display_path(path), reason=str(exc)))
+    return _checked(Read(letter), checks)
 
 
 def _checked(read: Read, checks: LetterChecks | None) -> Read:
@@ -213,7 +212,7 @@ def _checked(read: Read, checks: LetterChecks | None) -> Read:
     if checks is None or read.letter is None:
         return read
     findings, crashes = checks.run(read.letter)
-    return Read(read.path, read.letter, findings=findings, crashes=crashes)
+    return Read(read.letter, findings=findings, crashes=crashes)
 
 
 def load_corpus(
@@ -264,16 +263,16 @@ def _read_files(
         try:
             data = read_bytes(path)
         except ValueError as exc:
-            reads[path] = Read(path, error=FileError(path=display_path(path), reason=str(exc)))
+            reads[path] = Read(error=FileError(path=display_path(path), reason=str(exc)))
             continue
         wanted = checks if checks is not None and (checked is None or display_path(path) in checked) else None
         cached = cache.get(path, data, wanted.key if wanted else None) if cache else None
         if cached is None:
-            reads[path] = Read(path)  # keeps the reads in path order
+            reads[path] = Read()  # keeps the reads in path order
             todo.append((path, data, wanted))
             continue
         letter, findings = cached
-        reads[path] = Read(path, letter, findings=findings)
+        reads[path] = Read(letter, findings=findings)
         if wanted and findings is None:
             reads[path] = _checked(reads[path], wanted)
             _store(cache, path, data, reads[path], wanted)
@@ -380,13 +379,14 @@ def run_rules(
     from replylint.plugins import RuleError
 
     early = early or EarlyFindings(frozenset(), {})
+    early_by_rule = group_by((f for found in early.by_path.values() for f in found), lambda f: f.rule)
     findings: set[Finding] = set()
     own = corpus if checked is None else Corpus(tuple(letter for letter in corpus if letter.path in checked))
     unread = Corpus(tuple(letter for letter in own if letter.path not in early.by_path))
     for rule in rules:
         letters = own if rule.per_letter else corpus
         if rule.per_letter and rule.code in early.codes:
-            findings.update(f for found in early.by_path.values() for f in found if f.rule == rule.code)
+            findings.update(early_by_rule.get(rule.code, ()))
             if not unread.letters:
                 continue
             letters = unread
