@@ -133,7 +133,7 @@ class SubstitutionTable(Model):
     def _wrong_finder(self) -> re.Pattern[str]:
         """A regex matching, at any place, the longest ``wrong`` text of the table that starts there."""
         wrongs = sorted({entry.wrong for entry in self.entry}, key=len, reverse=True)
-        return re.compile("|".join(map(re.escape, wrongs)))
+        return re.compile("|".join(map(re.escape, wrongs)) or "(?!)")  # an empty table matches nothing
 
     @cached_property
     def _prefix_entries(self) -> dict[str, tuple[int, ...]]:

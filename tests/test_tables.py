@@ -25,3 +25,7 @@ def test_a_users_table_is_checked_with_the_built_in_ones_it_merges_over(tmp_path
     (tmp_path / "variants.toml").write_text('distinct = [["title", "江门市中小企业服务体系建设实施方案", "江门市中小企业服务体系建设实事方案"]]\n', encoding="utf-8")
     with pytest.raises(ValueError, match="is not distinct"):
         load_tables((str(tmp_path),))
+
+
+def test_an_empty_lexicon_matches_nothing():
+    assert list(SubstitutionTable().matches("其它文字截止2022年")) == []
