@@ -85,7 +85,7 @@ def extract_lists(source: Source, structure: Structure) -> Iterator[ListClaim]:
     """Every enumeration with a stated count in the letter, in text order."""
     table = load_tables().lists
     paragraphs = source.paragraphs
-    count_pattern = _count_pattern(table)  # looked up once: the cache hashes the whole table
+    count_pattern = _count_pattern(table)  # looked up once per letter, not once per paragraph
     for index, para in enumerate(paragraphs):
         outside = None  # which characters stand outside quotes, read once a count needs it
         for m in count_pattern.finditer(para.text):

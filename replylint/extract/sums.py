@@ -81,7 +81,7 @@ def _patterns(table: Lists) -> _Patterns:
 def extract_sums(source: Source, structure: Structure) -> Iterator[SumClaim]:
     """Every total with its parts in the letter, in text order."""
     table = load_tables().lists
-    patterns = _patterns(table)  # looked up once: the cache hashes the whole table
+    patterns = _patterns(table)  # looked up once per letter, not once per paragraph
     for para in source.paragraphs:
         quantities = [q for q in scan_quantities(para.text) if q.unit]
         counts = [q for q in quantities if q.unit not in table.date_units]
