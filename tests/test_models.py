@@ -1,0 +1,37 @@
+"""The shared value types: frozen pydantic models that share their sets of field names."""
+
+from __future__ import annotations
+
+import pickle
+
+from replylint.models import Fix, Span
+
+SPAN = {"start": 3, "end": 5, "line": 1, "column": 4, "end_line": 1, "end_column": 6}
+
+
+def test_models_built_with_the_same_fields_share_one_set_of_field_names():
+    first, second = Span(**SPAN), Span(**{**SPAN, "start": 4})
+    assert first.model_fields_set == set(SPAN)
+    assert first.__pydantic_fields_set__ is second.__pydantic_fields_set__
+
+
+def test_models_built_with_other_fields_keep_their_own_set():
+    implicit = Fix(description="改", edits=())
+    assert implicit.model_fields_set == {"description", "edits"}
+    assert Span(**SPAN).__pydantic_fields_set__ is not implicit.__pydantic_fields_set__
+
+
+def test_a_copy_with_changes_does_not_change_the_set_of_the_models_it_was_shared_with():
+    from replylint.models import Location
+
+    bare = Location(path="a.txt", line=1, column=1, end_line=1, end_column=2, text="甲")
+    other = Location(path="b.txt", line=2, column=1, end_line=2, end_column=2, text="乙")
+    changed = bare.model_copy(update={"role": "rare"})
+    assert changed.model_fields_set == bare.model_fields_set | {"role"}
+    assert bare.model_fields_set == other.model_fields_set == {"path", "line", "column", "end_line", "end_column", "text"}
+
+
+def test_a_pickled_model_shares_the_set_of_the_models_built_here():
+    back = pickle.loads(pickle.dumps(Span(**SPAN)))
+    assert back == Span(**SPAN)
+    assert back.__pydantic_fields_set__ is Span(**SPAN).__pydantic_fields_set__
