@@ -302,15 +302,19 @@ def _read_in_parallel(todo: list[tuple[str, bytes, LetterChecks | None]], jobs: 
     # Small chunks: the processes meet in the middle, where one may wait for the other's chunk.
     size = max(4, -(-len(todo) // (jobs * 32)))
     chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
-    reads: list[Read] = []
+    done: dict[int, list[Read]] = {}
     with spill as folder, ProcessPoolExecutor(max_workers=jobs - 1) as pool:
         futures = {i: pool.submit(_read_chunk, chunks[i], folder) for i in reversed(range(len(chunks)))}
         for i, chunk in enumerate(chunks):
             if futures[i].cancel():
-                reads.extend(_read(item) for item in chunk)
-            else:
-                reads.extend(_unspilled(futures[i].result()))
-    return reads
+                done[i] = [_read(item) for item in chunk]
+            # Load what the others have read as soon as it is there, not after this process
+            # has read its share: while this one loads, they go on taking chunks, so loading
+            # is part of the shared work rather than a wait at the end.
+            for j, future in futures.items():
+                if j not in done and (j == i or (future.done() and not future.cancelled())):
+                    done[j] = _unspilled(future.result())
+    return [read for i in range(len(chunks)) for read in done[i]]
 
 
 def _read_chunk(chunk: list[tuple[str, bytes, LetterChecks | None]], folder: str) -> str | list[Read]:
