@@ -207,7 +207,11 @@ def _write(report, args: argparse.Namespace, lang: str) -> None:
 
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     try:
-        if args.format in ("json", "sarif", "github", "html"):
+        if args.format == "json":
+            from replylint.report import json as json_report
+
+            out.writelines(json_report.pieces(report, lang))
+        elif args.format in ("sarif", "github", "html"):
             module = importlib.import_module(f"replylint.report.{args.format}")
             out.write(module.render(report, lang))
         elif args.statistics or not (args.quiet and not report.findings and not report.errors):

@@ -52,6 +52,18 @@ def test_the_json_report_is_the_text_json_dumps_writes(seed_report):
     assert text == json.dumps(report_dict(seed_report, "zh"), ensure_ascii=False, indent=2) + "\n"
 
 
+def test_the_json_report_written_a_finding_at_a_time_is_the_text_json_dumps_writes(seed_report):
+    import dataclasses
+
+    from replylint.report.json import pieces, report_dict
+
+    odd = seed_report.findings[0].model_copy(update={"message_zh": "第一行\n第二行 \ud800 “引号”", "message_en": "a\nb"})
+    for report in (dataclasses.replace(seed_report, findings=()),
+                   dataclasses.replace(seed_report, findings=(odd, *seed_report.findings[1:3]))):
+        expected = json.dumps(report_dict(report, "zh"), ensure_ascii=False, indent=2) + "\n"
+        assert "".join(pieces(report, "zh")) == expected
+
+
 def test_loading_the_engine_and_the_word_list_imports_neither_jieba_nor_pypinyin():
     code = ("import sys; from replylint import engine, cli; from replylint.lexicon import words; words(); "
             "print(sorted(m for m in ('jieba', 'pypinyin', 'pkg_resources') if m in sys.modules))")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterator
 from typing import Any
 
 from pydantic_core import to_json
@@ -32,13 +33,13 @@ def finding_dict(finding: Finding, lang: Lang) -> dict[str, Any]:
     }
 
 
-def report_dict(report: Report, lang: Lang = "zh") -> dict[str, Any]:
-    """The whole report as a JSON-ready dict."""
+def report_dict(report: Report, lang: Lang = "zh", *, findings: bool = True) -> dict[str, Any]:
+    """The whole report as a JSON-ready dict (without the findings' dicts when ``findings`` is false)."""
     return {
         "tool": {"name": "replylint", "version": report.version},
         "schema_version": SCHEMA_VERSION,
         "files": list(report.files),
-        "findings": [finding_dict(f, lang) for f in report.findings],
+        "findings": [finding_dict(f, lang) for f in report.findings] if findings else [],
         "errors": [e.model_dump() for e in report.errors],
         "summary": {
             "files": len(report.files),
@@ -51,9 +52,28 @@ def report_dict(report: Report, lang: Lang = "zh") -> dict[str, Any]:
 
 def render(report: Report, lang: Lang = "zh") -> str:
     """The report as indented JSON text, Chinese kept readable."""
-    data = report_dict(report, lang)
+    return "".join(pieces(report, lang))
+
+
+def pieces(report: Report, lang: Lang = "zh") -> Iterator[str]:
+    """The text of :func:`render` in pieces, one a finding, to write as they come: the JSON of
+    120,000 findings is 110 MB, several times that as dicts and text at once."""
+    head, tail = _dumps(report_dict(report, lang, findings=False)).split(_EMPTY_FINDINGS, 1)
+    yield head + _EMPTY_FINDINGS[:-1]
+    for number, finding in enumerate(report.findings):
+        # Each finding stands two levels deep: four more spaces before each of its lines (a
+        # line break inside a string is written as \n, so each line break is the layout's).
+        yield ("," if number else "") + "\n    " + _dumps(finding_dict(finding, lang)).replace("\n", "\n    ")
+    yield ("\n  ]" if report.findings else "]") + tail + "\n"
+
+
+_EMPTY_FINDINGS = '\n  "findings": []'
+
+
+def _dumps(data: Any) -> str:
+    """``data`` as the text ``json.dumps(data, ensure_ascii=False, indent=2)`` writes."""
     try:
-        # pydantic-core writes the same text as json.dumps(indent=2), several times faster.
-        return to_json(data, indent=2).decode("utf-8") + "\n"
+        # pydantic-core writes the same text, several times faster.
+        return to_json(data, indent=2).decode("utf-8")
     except ValueError:  # text json.dumps can write and pydantic-core cannot, such as a lone surrogate
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(data, ensure_ascii=False, indent=2)
