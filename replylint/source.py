@@ -13,6 +13,7 @@ import codecs
 import hashlib
 import re
 from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from functools import cached_property, lru_cache
 
@@ -118,11 +119,13 @@ class Source:
     # Machine integers, not a tuple: a tuple of ints takes four times the memory, and a corpus
     # holds one entry per character. Derived from ``text``, so left out of the hash.
     view_to_text: array[int] = field(init=False, repr=False, hash=False)
+    # The same map as runs of consecutive offsets, (view index, original offset) where each
+    # starts: the compact form a pickle keeps.
+    view_runs: tuple[tuple[int, int], ...] = field(init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
-        view, mapping = _build_view(self.text)
-        object.__setattr__(self, "view", view)
-        object.__setattr__(self, "view_to_text", mapping)
+        view, runs = _build_view(self.text)
+        _set_view(self, view, runs)
 
     @classmethod
     def from_bytes(cls, path: str, data: bytes) -> Source:
@@ -131,10 +134,9 @@ class Source:
         return cls(path=path, text=text, encoding=encoding, bom=bom, digest=digest(data))
 
     def __reduce__(self) -> tuple:
-        # A compact pickle for the letter cache: the view map as runs of consecutive offsets,
-        # and none of the cached properties, which are cheap to rebuild.
-        runs = [(i, offset) for i, offset in enumerate(self.view_to_text) if not i or offset != self.view_to_text[i - 1] + 1]
-        return _restore, (tuple(getattr(self, name) for name in _init_fields()), self.view, runs)
+        # A compact pickle for the letter cache: the view map as its runs, and none of the
+        # cached properties, which are cheap to rebuild.
+        return _restore, (tuple(getattr(self, name) for name in _init_fields()), self.view, self.view_runs)
 
     @cached_property
     def _line_starts(self) -> list[int]:
@@ -213,15 +215,23 @@ def _init_fields() -> tuple[str, ...]:
     return tuple(f.name for f in fields(Source) if f.init)
 
 
-def _restore(given: tuple, view: str, runs: list[tuple[int, int]]) -> Source:
-    """A source from its pickled form (the view map as runs of consecutive offsets), without building its view again."""
+def _restore(given: tuple, view: str, runs: tuple[tuple[int, int], ...]) -> Source:
+    """A source from its pickled form, without building its view again."""
+    source = object.__new__(Source)
+    for name, value in zip(_init_fields(), given):
+        object.__setattr__(source, name, value)
+    _set_view(source, view, runs)
+    return source
+
+
+def _set_view(source: Source, view: str, runs: Sequence[tuple[int, int]]) -> None:
+    """Give ``source`` its view and the map of the view given by ``runs``."""
     mapping: list[int] = []
     for (index, offset), (following, _) in zip(runs, [*runs[1:], (len(view), 0)]):
         mapping.extend(range(offset, offset + following - index))
-    source = object.__new__(Source)
-    for name, value in (*zip(_init_fields(), given), ("view", view), ("view_to_text", array("q", mapping))):
-        object.__setattr__(source, name, value)
-    return source
+    object.__setattr__(source, "view", view)
+    object.__setattr__(source, "view_to_text", array("q", mapping))
+    object.__setattr__(source, "view_runs", tuple(runs))
 
 
 def _raw_paragraphs(text: str) -> list[tuple[int, int]]:
@@ -262,20 +272,28 @@ def continues(previous: str, following: str) -> bool:
     return True
 
 
-def _build_view(text: str) -> tuple[str, array[int]]:
+def _build_view(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """The view of ``text`` and its map back, as runs of consecutive original offsets."""
     lines = [(s, e) for s, e in _raw_paragraphs(text) if not _PAGE_NUMBER.match(text[s:e])]
     pieces: list[str] = []
-    mapping: list[int] = []
+    runs: list[tuple[int, int]] = []
+    size = 0
+
+    def add(piece: str, offset: int) -> None:
+        nonlocal size
+        if not runs or offset != runs[-1][1] + size - runs[-1][0]:
+            runs.append((size, offset))
+        pieces.append(piece)
+        size += len(piece)
+
     paragraph_start = 0
     for index, (start, end) in enumerate(lines):
         if index:
             prev_end = lines[index - 1][1]
             if not continues(text[paragraph_start:prev_end], text[start:end]):
-                pieces.append("\n")
-                mapping.append(prev_end)
+                add("\n", prev_end)
                 paragraph_start = start
         else:
             paragraph_start = start
-        pieces.append(text[start:end])
-        mapping.extend(range(start, end))
-    return "".join(pieces), array("q", mapping)
+        add(text[start:end], start)
+    return "".join(pieces), runs

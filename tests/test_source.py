@@ -53,6 +53,24 @@ def test_the_view_map_is_strictly_increasing(text):
 
 
 @given(TEXTS)
+def test_the_view_runs_are_the_longest_runs_of_consecutive_offsets_in_the_map(text):
+    source = Source(path="x.txt", text=text)
+    mapping = source.view_to_text
+    starts = [(i, offset) for i, offset in enumerate(mapping) if not i or offset != mapping[i - 1] + 1]
+    assert list(source.view_runs) == starts
+
+
+@given(TEXTS)
+def test_a_pickled_source_has_the_same_view_and_map(text):
+    import pickle
+
+    source = Source(path="x.txt", text=text)
+    back = pickle.loads(pickle.dumps(source))
+    assert (back.view, back.view_to_text, back.view_runs) == (source.view, source.view_to_text, source.view_runs)
+    assert back == source
+
+
+@given(TEXTS)
 def test_paragraphs_are_the_view_lines_that_hold_text(text):
     source = Source(path="x.txt", text=text)
     for para in source.paragraphs:
