@@ -197,14 +197,24 @@ class Read:
     crashes: tuple[FileError, ...] = ()
 
 
-def _read(item: tuple[str, bytes, LetterChecks | None]) -> Read:
-    """Parse one file and, when ``checks`` are given, run them on it."""
-    path, data, checks = item
+# A file to read: its path and bytes, the checks to run on it, and the cache to keep it in.
+Todo = tuple[str, bytes, LetterChecks | None, LetterCache | None]
+
+
+def _read(item: Todo) -> Read:
+    """Parse one file, run ``checks`` on it when they are given, and cache what it gave.
+
+    The reading process writes the cache entry: the process that called it need not pickle
+    the letter once more.
+    """
+    path, data, checks, cache = item
     try:
         letter = parse_letter(path, data)
     except ValueError as exc:
         return Read(error=FileError(path=display_path(path), reason=str(exc)))
-    return _checked(Read(letter), checks)
+    read = _checked(Read(letter), checks)
+    _store(cache, path, data, read, checks)
+    return read
 
 
 def _checked(read: Read, checks: LetterChecks | None) -> Read:
@@ -258,7 +268,7 @@ def _read_files(
     paths: Iterable[str], jobs: int, cache: LetterCache | None, checks: LetterChecks | None, checked: set[str] | None
 ) -> list[Read]:
     reads: dict[str, Read] = {}
-    todo: list[tuple[str, bytes, LetterChecks | None]] = []
+    todo: list[Todo] = []
     for path in paths:
         try:
             data = read_bytes(path)
@@ -269,7 +279,7 @@ def _read_files(
         cached = cache.get(path, data, wanted.key if wanted else None) if cache else None
         if cached is None:
             reads[path] = Read()  # keeps the reads in path order
-            todo.append((path, data, wanted))
+            todo.append((path, data, wanted, cache))
             continue
         letter, findings = cached
         reads[path] = Read(letter, findings=findings)
@@ -277,13 +287,12 @@ def _read_files(
             reads[path] = _checked(reads[path], wanted)
             _store(cache, path, data, reads[path], wanted)
     fresh = _read_in_parallel(todo, jobs) if jobs > 1 and len(todo) >= PARALLEL_MIN_FILES else [_read(item) for item in todo]
-    for (path, data, wanted), read in zip(todo, fresh):
+    for (path, *_), read in zip(todo, fresh):
         reads[path] = read
-        _store(cache, path, data, read, wanted)
     return list(reads.values())
 
 
-def _read_in_parallel(todo: list[tuple[str, bytes, LetterChecks | None]], jobs: int) -> list[Read]:
+def _read_in_parallel(todo: list[Todo], jobs: int) -> list[Read]:
     """Read the files of ``todo`` in ``jobs`` processes, this one included, in their order.
 
     The files are cut into chunks. The other processes take chunks from the end; this one
@@ -317,7 +326,7 @@ def _read_in_parallel(todo: list[tuple[str, bytes, LetterChecks | None]], jobs: 
     return [read for i in range(len(chunks)) for read in done[i]]
 
 
-def _read_chunk(chunk: list[tuple[str, bytes, LetterChecks | None]], folder: str) -> str | list[Read]:
+def _read_chunk(chunk: list[Todo], folder: str) -> str | list[Read]:
     """Read a chunk of files in another process: the path of the pickle of the reads in
     ``folder``, or the reads themselves when the file cannot be written."""
     reads = [_read(item) for item in chunk]

@@ -173,8 +173,35 @@ def test_parallel_reading_of_many_letters_keeps_their_order_and_findings(tmp_pat
     assert parallel.findings == serial.findings
 
 
+def test_each_process_caches_the_letters_it_reads_and_a_warm_run_reads_them_all(tmp_path, monkeypatch):
+    import os
+
+    letters = tmp_path / "letters"
+    letters.mkdir()
+    for copy in range(8):
+        for seed in sorted(SEEDS.glob("*.txt")):
+            (letters / f"{copy}_{seed.name}").write_bytes(seed.read_bytes())
+    monkeypatch.setattr(engine, "PARALLEL_MIN_FILES", 2)
+    writers = tmp_path / "writers"
+    real = LetterCache.put
+
+    def put(self, path, *args):
+        with open(writers, "a", encoding="utf-8") as log:
+            log.write(f"{os.getpid()}\n")
+        real(self, path, *args)
+
+    monkeypatch.setattr(LetterCache, "put", put)
+    cache = LetterCache(tmp_path / "cache")
+    cold = lint([str(letters)], jobs=2, cache=cache)
+    pids = writers.read_text().split()
+    assert len(pids) == 40 and len(set(pids)) == 2 and str(os.getpid()) in pids
+    parsed = []
+    monkeypatch.setattr(engine, "parse_letter", lambda path, data: parsed.append(path))
+    assert lint([str(letters)], jobs=2, cache=cache).findings == cold.findings and parsed == []
+
+
 def test_a_chunk_that_cannot_be_written_to_a_file_is_sent_back_whole(tmp_path):
-    item = (str(SEEDS / "002_24bd33177cfbd43b.txt"), (SEEDS / "002_24bd33177cfbd43b.txt").read_bytes(), None)
+    item = (str(SEEDS / "002_24bd33177cfbd43b.txt"), (SEEDS / "002_24bd33177cfbd43b.txt").read_bytes(), None, None)
     sent = engine._read_chunk([item], str(tmp_path / "missing"))
     assert isinstance(sent, list) and engine._unspilled(sent)[0].letter == read_letter(item[0])
     spilled = engine._read_chunk([item], str(tmp_path))
