@@ -7,7 +7,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, islice
 
 from replylint.corpus import Corpus, Letter
 from replylint.models import Finding
@@ -35,37 +35,53 @@ class Variant:
 
 
 class Index:
-    """The corpus as Chinese characters only, with how often each window occurs and in how many letters.
+    """The corpus as Chinese characters only, with how often each window occurs.
 
     Punctuation, digits and spaces are skipped, so 数字化、网络化 reads 数字化网络化; windows
-    never run across paragraphs. Only counts are kept per window; places and pair counts
+    never run across paragraphs. Only counts are kept per window; places, letters and pairs
     are looked up in the joined text for the few windows that matter.
     """
 
     def __init__(self, corpus: Corpus, table: NearVariant) -> None:
         self.table = table
-        self.count: Counter[str] = Counter()
-        self.letters: Counter[str] = Counter()
         self._paragraphs: list[tuple[Letter, Paragraph]] = []
+        # For each paragraph, the number of the first paragraph of the next letter.
+        self._next_letter: list[int] = []
         texts: list[str] = []
-        size = table.window
+        # Letters repeat paragraphs word for word (boilerplate), so each text is stripped once.
+        hanzi: dict[str, str] = {}
         for letter in corpus.with_source:
-            seen: list[str] = []
+            first = len(texts)
             for para in letter.source.paragraphs:
-                text = _NOT_HANZI.sub("", para.text)
+                if para.text not in hanzi:
+                    hanzi[para.text] = _NOT_HANZI.sub("", para.text)
                 self._paragraphs.append((letter, para))
-                texts.append(text)
-                seen.extend(text[i : i + size] for i in range(len(text) - size + 1))
-            self.count.update(seen)
-            self.letters.update(set(seen))
+                texts.append(hanzi[para.text])
+            self._next_letter += [len(texts)] * (len(texts) - first)
+        # Each distinct text is cut into windows once, its windows counted as often as the
+        # text occurs: paragraphs also repeat once figures are stripped. The texts come in
+        # order of first occurrence, so the windows do too, and findings follow that order.
+        self.count: dict[str, int] = {}
+        size = table.window
+        distinct = Counter(texts)
+        for text, repeats in distinct.items():
+            for i in range(len(text) - size + 1):
+                window = text[i : i + size]
+                self.count[window] = self.count.get(window, 0) + repeats
         self._joined = "\n".join(texts)
-        self._starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+        # Where each paragraph starts in the joined text, and where one after the last would.
+        self._starts = list(accumulate((len(t) + 1 for t in texts), initial=0))
 
     def recurring(self) -> dict[str, list[str]]:
-        """The recurring windows filed under each key with one inner position masked."""
+        """The windows seen often enough, filed under each key with one inner position masked.
+
+        Each key's windows are in order of first occurrence, so that of two forms equally
+        common the finding names the first seen. Whether they are in enough letters is left
+        to :meth:`in_letters`, asked only of the few that a rare window is confusable with.
+        """
         out: dict[str, list[str]] = defaultdict(list)
-        for window, letters in self.letters.items():
-            if letters >= self.table.min_letters and self.count[window] >= self.table.min_count:
+        for window, count in self.count.items():
+            if count >= self.table.min_count:
                 for i in range(1, self.table.window - 1):
                     out[window[:i] + _MASK + window[i + 1 :]].append(window)
         return out
@@ -74,6 +90,10 @@ class Index:
         """Whether two adjacent characters occur more than once in the corpus."""
         first = self._joined.find(pair)
         return first >= 0 and self._joined.find(pair, first + 1) >= 0
+
+    def in_letters(self, window: str, n: int) -> bool:
+        """Whether ``window`` occurs in at least ``n`` letters."""
+        return sum(1 for _ in islice(self._first_in_each_letter(window), n)) == n
 
     def places(self, window: str) -> Iterator[tuple[Letter, list[int]]]:
         """Every occurrence of ``window``: its letter and the view offset of each of its characters."""
@@ -85,6 +105,15 @@ class Index:
             local = at - self._starts[k]
             yield letter, offsets[local : local + len(window)]
             at = self._joined.find(window, at + 1)
+
+    def _first_in_each_letter(self, window: str) -> Iterator[tuple[int, int]]:
+        """The paragraph number and offset in its Chinese text of the first occurrence of
+        ``window`` in each letter; the search skips the rest of a letter once found in it."""
+        at = self._joined.find(window)
+        while at >= 0:
+            k = bisect_right(self._starts, at) - 1
+            yield k, at - self._starts[k]
+            at = self._joined.find(window, self._starts[self._next_letter[k]])
 
 
 def variants(index: Index, confusion: Confusion) -> Iterator[Variant]:
@@ -105,8 +134,11 @@ def variants(index: Index, confusion: Confusion) -> Iterator[Variant]:
                 continue
             for common in recurring.get(window[:i] + _MASK + window[i + 1 :], ()):
                 kind = confusion.kind(char, common[i])
-                if kind and common[i] not in table.leave_out and not (
-                    index.attested(window[i - 1 : i + 1]) or index.attested(window[i : i + 2])
+                if (
+                    kind
+                    and common[i] not in table.leave_out
+                    and index.in_letters(common, table.min_letters)
+                    and not (index.attested(window[i - 1 : i + 1]) or index.attested(window[i : i + 2]))
                 ):
                     yield Variant(window, common, i, kind)
 
