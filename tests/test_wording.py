@@ -155,3 +155,11 @@ def test_of_two_forms_equally_common_the_first_seen_is_named():
                ("c.txt", "推进质量发展。推进质量伐展。"), ("d.txt", "推进质量法展。")]
     [message] = _near_variant_messages(letters)
     assert "while “质量发展” occurs 3 times" in message
+
+
+def test_each_letter_with_the_usual_form_is_named_once_at_its_first_occurrence():
+    letters = [("a.txt", "前言。\n经济高质量发展。\n经济高质量发展。"), ("b.txt", "经济高质量发展。"),
+               ("c.txt", "经济高质量法展。")]
+    [finding] = run_rules(corpus_of(letters), [RULES["RL305"]])
+    assert [(loc.path, loc.line, loc.column, loc.text) for loc in finding.locations] == [
+        ("c.txt", 1, 6, "法"), ("a.txt", 2, 4, "质量发展"), ("b.txt", 1, 4, "质量发展")]

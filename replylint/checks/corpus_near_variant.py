@@ -71,6 +71,7 @@ class Index:
         self._joined = "\n".join(texts)
         # Where each paragraph starts in the joined text, and where one after the last would.
         self._starts = list(accumulate((len(t) + 1 for t in texts), initial=0))
+        self._hanzi_at: dict[str, list[int]] = {}
 
     def recurring(self) -> dict[str, list[str]]:
         """The windows seen often enough, filed under each key with one inner position masked.
@@ -96,15 +97,15 @@ class Index:
         return sum(1 for _ in islice(self._first_in_each_letter(window), n)) == n
 
     def places(self, window: str) -> Iterator[tuple[Letter, list[int]]]:
-        """Every occurrence of ``window``: its letter and the view offset of each of its characters."""
-        at = self._joined.find(window)
-        while at >= 0:
-            k = bisect_right(self._starts, at) - 1
+        """The first occurrence of ``window`` in each letter that has it: the letter and the
+        view offset of each of its characters."""
+        for k, local in self._first_in_each_letter(window):
             letter, para = self._paragraphs[k]
-            offsets = [para.start + i for i, c in enumerate(para.text) if "\u4e00" <= c <= "\u9fff"]
-            local = at - self._starts[k]
-            yield letter, offsets[local : local + len(window)]
-            at = self._joined.find(window, at + 1)
+            # Where the Chinese characters of a paragraph's text are: worked out once per text,
+            # as a common window is placed in every letter and letters share paragraphs.
+            if para.text not in self._hanzi_at:
+                self._hanzi_at[para.text] = [i for i, c in enumerate(para.text) if "\u4e00" <= c <= "\u9fff"]
+            yield letter, [para.start + i for i in self._hanzi_at[para.text][local : local + len(window)]]
 
     def _first_in_each_letter(self, window: str) -> Iterator[tuple[int, int]]:
         """The paragraph number and offset in its Chinese text of the first occurrence of
@@ -204,11 +205,9 @@ def corpus_near_variant(corpus: Corpus) -> Iterator[Finding]:
         if key not in best or index.count[variant.common] > index.count[best[key][0].common]:
             best[key] = (variant, at_view(letter, at, at + 1, "rare"))
     for variant, rare in best.values():
-        first_by_letter: dict[str, At] = {}
-        for letter, offsets in index.places(variant.common):
-            if letter.path not in first_by_letter:
-                first_by_letter[letter.path] = at_view(letter, offsets[0], offsets[-1] + 1, "common")
-        others = list(first_by_letter.values())
+        others = [
+            at_view(letter, offsets[0], offsets[-1] + 1, "common") for letter, offsets in index.places(variant.common)
+        ]
         yield corpus_near_variant.finding(
             [rare, *others],
             rare=variant.rare,
@@ -225,5 +224,6 @@ def corpus_near_variant(corpus: Corpus) -> Iterator[Finding]:
 
 def _letters(places: list[At], separator: str) -> str:
     """The labels of the letters, the first three named and the rest counted."""
-    labels = [p.letter.label for p in places]
-    return separator.join(labels[:3]) + (f" (+{len(labels) - 3})" if len(labels) > 3 else "")
+    # Only three are named: a common form can be in thousands of letters.
+    labels = [p.letter.label for p in places[:3]]
+    return separator.join(labels) + (f" (+{len(places) - 3})" if len(places) > 3 else "")
