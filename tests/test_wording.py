@@ -163,3 +163,11 @@ def test_each_letter_with_the_usual_form_is_named_once_at_its_first_occurrence()
     [finding] = run_rules(corpus_of(letters), [RULES["RL305"]])
     assert [(loc.path, loc.line, loc.column, loc.text) for loc in finding.locations] == [
         ("c.txt", 1, 6, "法"), ("a.txt", 2, 4, "质量发展"), ("b.txt", 1, 4, "质量发展")]
+
+
+def test_a_pair_used_in_a_repeated_paragraph_is_attested():
+    letters = [("a.txt", "推动企业向数字化、网格化、智能化方向转型。"),
+               ("b.txt", "推动企业向数字化、网络化、智能化方向转型。"),
+               ("c.txt", "实现数字化、网络化、智能化发展。全方位数字化网络化智能化转型。")]
+    assert len(_near_variant_messages(letters)) == 1
+    assert _near_variant_messages([*letters, ("d.txt", "推进网格管理。"), ("e.txt", "推进网格管理。")]) == []

@@ -38,8 +38,9 @@ class Index:
     """The corpus as Chinese characters only, with how often each window occurs.
 
     Punctuation, digits and spaces are skipped, so 数字化、网络化 reads 数字化网络化; windows
-    never run across paragraphs. Only counts are kept per window; places, letters and pairs
-    are looked up in the joined text for the few windows that matter.
+    never run across paragraphs. Only counts are kept per window; places and letters are
+    looked up in the joined text, and pairs in the distinct texts, for the few windows that
+    matter.
     """
 
     def __init__(self, corpus: Corpus, table: NearVariant) -> None:
@@ -72,6 +73,10 @@ class Index:
         # Where each paragraph starts in the joined text, and where one after the last would.
         self._starts = list(accumulate((len(t) + 1 for t in texts), initial=0))
         self._hanzi_at: dict[str, list[int]] = {}
+        # Pairs are looked for in each distinct text once, not in every copy: a pair in a text
+        # that repeats occurs more than once, and one in texts that do not must be found twice.
+        self._repeated = "\n".join(text for text, repeats in distinct.items() if repeats > 1)
+        self._once = "\n".join(text for text, repeats in distinct.items() if repeats == 1)
 
     def recurring(self) -> dict[str, list[str]]:
         """The windows seen often enough, filed under each key with one inner position masked.
@@ -89,8 +94,10 @@ class Index:
 
     def attested(self, pair: str) -> bool:
         """Whether two adjacent characters occur more than once in the corpus."""
-        first = self._joined.find(pair)
-        return first >= 0 and self._joined.find(pair, first + 1) >= 0
+        if pair in self._repeated:
+            return True
+        first = self._once.find(pair)
+        return first >= 0 and self._once.find(pair, first + 1) >= 0
 
     def in_letters(self, window: str, n: int) -> bool:
         """Whether ``window`` occurs in at least ``n`` letters."""
