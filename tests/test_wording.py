@@ -126,3 +126,48 @@ def test_a_near_variant_gives_one_finding_naming_every_letter_with_the_usual_for
     assert finding.locations[0].path == "slip.txt" and finding.locations[0].text == "法"
     assert len(finding.locations) == 61
     assert {loc.role for loc in finding.locations[1:]} == {"common"}
+
+
+def _near_variant_messages(letters):
+    return [f.message_en for f in run_rules(corpus_of(letters), [RULES["RL305"]])]
+
+
+def test_a_paragraph_repeated_in_one_letter_is_not_a_norm_until_another_letter_has_it():
+    letters = [("a.txt", "经济高质量发展。\n经济高质量发展。\n经济高质量发展。"), ("b.txt", "经济高质量法展。")]
+    assert _near_variant_messages(letters) == []
+    [message] = _near_variant_messages([*letters, ("c.txt", "经济高质量发展。")])
+    assert "“质量发展” occurs 4 times in a.txt, c.txt" in message
+
+
+def test_paragraphs_that_differ_only_in_figures_count_as_one_phrase_repeated():
+    letters = [(f"{year}.txt", f"{year}年经济高质量发展。") for year in (2023, 2024, 2025)]
+    [message] = _near_variant_messages([*letters, ("slip.txt", "经济高质量法展。")])
+    assert "occurs 3 times in 2023.txt, 2024.txt, 2025.txt" in message
+
+
+def test_a_slip_pasted_into_two_letters_is_not_seen_once():
+    letters = [(f"l{i}.txt", "经济高质量发展。") for i in range(3)]
+    assert _near_variant_messages([*letters, ("d.txt", "经济高质量法展。"), ("e.txt", "经济高质量法展。")]) == []
+
+
+def test_of_two_forms_equally_common_the_first_seen_is_named():
+    letters = [("a.txt", "推进质量发展。推进质量伐展。"), ("b.txt", "推进质量伐展。推进质量发展。"),
+               ("c.txt", "推进质量发展。推进质量伐展。"), ("d.txt", "推进质量法展。")]
+    [message] = _near_variant_messages(letters)
+    assert "while “质量发展” occurs 3 times" in message
+
+
+def test_each_letter_with_the_usual_form_is_named_once_at_its_first_occurrence():
+    letters = [("a.txt", "前言。\n经济高质量发展。\n经济高质量发展。"), ("b.txt", "经济高质量发展。"),
+               ("c.txt", "经济高质量法展。")]
+    [finding] = run_rules(corpus_of(letters), [RULES["RL305"]])
+    assert [(loc.path, loc.line, loc.column, loc.text) for loc in finding.locations] == [
+        ("c.txt", 1, 6, "法"), ("a.txt", 2, 4, "质量发展"), ("b.txt", 1, 4, "质量发展")]
+
+
+def test_a_pair_used_in_a_repeated_paragraph_is_attested():
+    letters = [("a.txt", "推动企业向数字化、网格化、智能化方向转型。"),
+               ("b.txt", "推动企业向数字化、网络化、智能化方向转型。"),
+               ("c.txt", "实现数字化、网络化、智能化发展。全方位数字化网络化智能化转型。")]
+    assert len(_near_variant_messages(letters)) == 1
+    assert _near_variant_messages([*letters, ("d.txt", "推进网格管理。"), ("e.txt", "推进网格管理。")]) == []

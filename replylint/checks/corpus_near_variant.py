@@ -7,7 +7,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, islice
 
 from replylint.corpus import Corpus, Letter
 from replylint.models import Finding
@@ -35,56 +35,93 @@ class Variant:
 
 
 class Index:
-    """The corpus as Chinese characters only, with how often each window occurs and in how many letters.
+    """The corpus as Chinese characters only, with how often each window occurs.
 
     Punctuation, digits and spaces are skipped, so 数字化、网络化 reads 数字化网络化; windows
-    never run across paragraphs. Only counts are kept per window; places and pair counts
-    are looked up in the joined text for the few windows that matter.
+    never run across paragraphs. Only counts are kept per window; places and letters are
+    looked up in the joined text, and pairs in the distinct texts, for the few windows that
+    matter.
     """
 
     def __init__(self, corpus: Corpus, table: NearVariant) -> None:
         self.table = table
-        self.count: Counter[str] = Counter()
-        self.letters: Counter[str] = Counter()
         self._paragraphs: list[tuple[Letter, Paragraph]] = []
+        # For each paragraph, the number of the first paragraph of the next letter.
+        self._next_letter: list[int] = []
         texts: list[str] = []
-        size = table.window
+        # Letters repeat paragraphs word for word (boilerplate), so each text is stripped once.
+        hanzi: dict[str, str] = {}
         for letter in corpus.with_source:
-            seen: list[str] = []
+            first = len(texts)
             for para in letter.source.paragraphs:
-                text = _NOT_HANZI.sub("", para.text)
+                if para.text not in hanzi:
+                    hanzi[para.text] = _NOT_HANZI.sub("", para.text)
                 self._paragraphs.append((letter, para))
-                texts.append(text)
-                seen.extend(text[i : i + size] for i in range(len(text) - size + 1))
-            self.count.update(seen)
-            self.letters.update(set(seen))
+                texts.append(hanzi[para.text])
+            self._next_letter += [len(texts)] * (len(texts) - first)
+        # Each distinct text is cut into windows once, its windows counted as often as the
+        # text occurs: paragraphs also repeat once figures are stripped. The texts come in
+        # order of first occurrence, so the windows do too, and findings follow that order.
+        self.count: dict[str, int] = {}
+        size = table.window
+        distinct = Counter(texts)
+        for text, repeats in distinct.items():
+            for i in range(len(text) - size + 1):
+                window = text[i : i + size]
+                self.count[window] = self.count.get(window, 0) + repeats
         self._joined = "\n".join(texts)
-        self._starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+        # Where each paragraph starts in the joined text, and where one after the last would.
+        self._starts = list(accumulate((len(t) + 1 for t in texts), initial=0))
+        self._hanzi_at: dict[str, list[int]] = {}
+        # Pairs are looked for in each distinct text once, not in every copy: a pair in a text
+        # that repeats occurs more than once, and one in texts that do not must be found twice.
+        self._repeated = "\n".join(text for text, repeats in distinct.items() if repeats > 1)
+        self._once = "\n".join(text for text, repeats in distinct.items() if repeats == 1)
 
     def recurring(self) -> dict[str, list[str]]:
-        """The recurring windows filed under each key with one inner position masked."""
+        """The windows seen often enough, filed under each key with one inner position masked.
+
+        Each key's windows are in order of first occurrence, so that of two forms equally
+        common the finding names the first seen. Whether they are in enough letters is left
+        to :meth:`in_letters`, asked only of the few that a rare window is confusable with.
+        """
         out: dict[str, list[str]] = defaultdict(list)
-        for window, letters in self.letters.items():
-            if letters >= self.table.min_letters and self.count[window] >= self.table.min_count:
+        for window, count in self.count.items():
+            if count >= self.table.min_count:
                 for i in range(1, self.table.window - 1):
                     out[window[:i] + _MASK + window[i + 1 :]].append(window)
         return out
 
     def attested(self, pair: str) -> bool:
         """Whether two adjacent characters occur more than once in the corpus."""
-        first = self._joined.find(pair)
-        return first >= 0 and self._joined.find(pair, first + 1) >= 0
+        if pair in self._repeated:
+            return True
+        first = self._once.find(pair)
+        return first >= 0 and self._once.find(pair, first + 1) >= 0
+
+    def in_letters(self, window: str, n: int) -> bool:
+        """Whether ``window`` occurs in at least ``n`` letters."""
+        return sum(1 for _ in islice(self._first_in_each_letter(window), n)) == n
 
     def places(self, window: str) -> Iterator[tuple[Letter, list[int]]]:
-        """Every occurrence of ``window``: its letter and the view offset of each of its characters."""
+        """The first occurrence of ``window`` in each letter that has it: the letter and the
+        view offset of each of its characters."""
+        for k, local in self._first_in_each_letter(window):
+            letter, para = self._paragraphs[k]
+            # Where the Chinese characters of a paragraph's text are: worked out once per text,
+            # as a common window is placed in every letter and letters share paragraphs.
+            if para.text not in self._hanzi_at:
+                self._hanzi_at[para.text] = [i for i, c in enumerate(para.text) if "\u4e00" <= c <= "\u9fff"]
+            yield letter, [para.start + i for i in self._hanzi_at[para.text][local : local + len(window)]]
+
+    def _first_in_each_letter(self, window: str) -> Iterator[tuple[int, int]]:
+        """The paragraph number and offset in its Chinese text of the first occurrence of
+        ``window`` in each letter; the search skips the rest of a letter once found in it."""
         at = self._joined.find(window)
         while at >= 0:
             k = bisect_right(self._starts, at) - 1
-            letter, para = self._paragraphs[k]
-            offsets = [para.start + i for i, c in enumerate(para.text) if "\u4e00" <= c <= "\u9fff"]
-            local = at - self._starts[k]
-            yield letter, offsets[local : local + len(window)]
-            at = self._joined.find(window, at + 1)
+            yield k, at - self._starts[k]
+            at = self._joined.find(window, self._starts[self._next_letter[k]])
 
 
 def variants(index: Index, confusion: Confusion) -> Iterator[Variant]:
@@ -105,8 +142,11 @@ def variants(index: Index, confusion: Confusion) -> Iterator[Variant]:
                 continue
             for common in recurring.get(window[:i] + _MASK + window[i + 1 :], ()):
                 kind = confusion.kind(char, common[i])
-                if kind and common[i] not in table.leave_out and not (
-                    index.attested(window[i - 1 : i + 1]) or index.attested(window[i : i + 2])
+                if (
+                    kind
+                    and common[i] not in table.leave_out
+                    and index.in_letters(common, table.min_letters)
+                    and not (index.attested(window[i - 1 : i + 1]) or index.attested(window[i : i + 2]))
                 ):
                     yield Variant(window, common, i, kind)
 
@@ -172,11 +212,9 @@ def corpus_near_variant(corpus: Corpus) -> Iterator[Finding]:
         if key not in best or index.count[variant.common] > index.count[best[key][0].common]:
             best[key] = (variant, at_view(letter, at, at + 1, "rare"))
     for variant, rare in best.values():
-        first_by_letter: dict[str, At] = {}
-        for letter, offsets in index.places(variant.common):
-            if letter.path not in first_by_letter:
-                first_by_letter[letter.path] = at_view(letter, offsets[0], offsets[-1] + 1, "common")
-        others = list(first_by_letter.values())
+        others = [
+            at_view(letter, offsets[0], offsets[-1] + 1, "common") for letter, offsets in index.places(variant.common)
+        ]
         yield corpus_near_variant.finding(
             [rare, *others],
             rare=variant.rare,
@@ -193,5 +231,6 @@ def corpus_near_variant(corpus: Corpus) -> Iterator[Finding]:
 
 def _letters(places: list[At], separator: str) -> str:
     """The labels of the letters, the first three named and the rest counted."""
-    labels = [p.letter.label for p in places]
-    return separator.join(labels[:3]) + (f" (+{len(labels) - 3})" if len(labels) > 3 else "")
+    # Only three are named: a common form can be in thousands of letters.
+    labels = [p.letter.label for p in places[:3]]
+    return separator.join(labels) + (f" (+{len(places) - 3})" if len(places) > 3 else "")
