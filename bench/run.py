@@ -87,13 +87,17 @@ def main() -> None:
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="replylint-bench-"))
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}")
-    print(f"{'letters':>8} {'wall s':>8} {'letters/s':>10} {'MB/s':>7} {'peak RSS MB':>12} {'findings':>9} {'injected':>9}"
-          + (f" {'warm 1 s':>9} {'warm all s':>10}" if args.warm else ""))
+    print(f"{'letters':>8} {'wall s':>8} {'growth':>7} {'letters/s':>10} {'MB/s':>7} {'peak RSS MB':>12} {'findings':>9} "
+          f"{'injected':>9}" + (f" {'warm 1 s':>9} {'warm all s':>10}" if args.warm else ""))
+    previous: dict[str, float] | None = None
     for size in args.sizes:
         folder = work / f"corpus_{size}"
         injected = generate(folder, size) if not folder.exists() else {}
         row = measure(folder, args.extra, args.repeat)
-        line = (f"{row['letters']:>8} {row['wall']:>8.2f} {row['letters_per_s']:>10.0f} {row['mb_per_s']:>7.2f} "
+        # How many times the previous size's wall time this size took (for 10 times the letters, at most 12).
+        growth = f"{row['wall'] / previous['wall']:.1f}x" if previous else "-"
+        previous = row
+        line = (f"{row['letters']:>8} {row['wall']:>8.2f} {growth:>7} {row['letters_per_s']:>10.0f} {row['mb_per_s']:>7.2f} "
                 f"{row['peak_rss_mb']:>12.0f} {row['findings']:>9} {sum(injected.values()) or '-':>9}")
         if args.warm:
             warm = measure_warm(folder, work / f"cache_{size}", args.extra, args.repeat)
