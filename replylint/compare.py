@@ -1,7 +1,7 @@
 """Helpers the figure rules share: which values a figure admits, grouping, and wording.
 
 Rules never compare every figure with every other: they group figures by what they measure
-(:attr:`Figure.group_key`, within the issuer's jurisdiction: :func:`measured`) and then by
+(:attr:`Figure.group_key`, within the issuer's jurisdiction: :func:`by_measure`) and then by
 the value stated, and compare the few value groups.
 """
 
@@ -27,20 +27,27 @@ def stated_figures(corpus: Corpus, keep: Callable[[Letter, Figure], bool] = lamb
     return [(letter, fig) for letter, fig in figures if fig.metric_key is not None and keep(letter, fig)]
 
 
-def measured(item: Stated) -> tuple | None:
-    """What a figure is compared by: its measure, within its issuer's jurisdiction, and for
-    the effect of another figure (惠及居民1.2万户) the measure it is the effect of.
+def by_measure(items: Iterable[Stated], scope: Callable[[Figure], tuple] = lambda fig: ()) -> list[list[Stated]]:
+    """Figures of :func:`stated_figures` grouped by what they measure and by ``scope(fig)``, in
+    order of first appearance.
 
-    ``None`` (not compared) without a metric key. Letters of different places (安吉县, 武汉市江汉区)
-    never state the same measure, however alike their wording.
+    A figure's measure is its :attr:`Figure.group_key`, within its issuer's jurisdiction, and
+    for the effect of another figure (惠及居民1.2万户) the measure it is the effect of. Letters
+    of different places (安吉县, 武汉市江汉区) never state the same measure, however alike
+    their wording.
     """
-    letter, fig = item
-    return None if fig.group_key is None else (letter.jurisdiction, fig.group_key, _cause(letter, fig))
+    verbs = load_tables().figures.compare.effect_verbs  # looked up once, not once a figure
+
+    def key(item: Stated) -> tuple:
+        letter, fig = item
+        return (letter.jurisdiction, fig.group_key, _cause(letter, fig, verbs), *scope(fig))
+
+    return list(group_by(items, key).values())
 
 
-def _cause(letter: Letter, fig: Figure) -> str | None:
-    """The metric key of the figure before ``fig`` in its sentence when ``fig`` counts its effect."""
-    verbs = load_tables().figures.compare.effect_verbs
+def _cause(letter: Letter, fig: Figure, verbs: tuple[str, ...]) -> str | None:
+    """The metric key of the figure before ``fig`` in its sentence when ``fig`` counts its
+    effect (starts with one of ``verbs``)."""
     if not (fig.metric_key or "").startswith(verbs):
         return None
     before = [c for c in letter.figures_by_sentence[fig.sentence] if c.span.start < fig.span.start]

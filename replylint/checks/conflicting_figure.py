@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import combinations
 
-from replylint.compare import Stated, by_value, interval, measure, measured, overlap, shown, stated_figures, stated_value
+from replylint.compare import Stated, by_measure, by_value, interval, measure, overlap, shown, stated_figures, stated_value
 from replylint.conflicts import sides_finding, sides_of
-from replylint.corpus import Corpus, group_by
+from replylint.corpus import Corpus
 from replylint.models import Finding
 from replylint.registry import rule
 from replylint.tables import load_tables
@@ -64,8 +64,9 @@ def conflicting_figure(corpus: Corpus) -> Iterator[Finding]:
     """
     table = load_tables().figures.compare
     dated = stated_figures(corpus, lambda letter, fig: fig.scope.resolved)
-    groups = group_by(dated, lambda item: (measured(item), item[1].scope.start, item[1].scope.end, item[1].scope.cumulative))
-    for items in groups.values():
+    for items in by_measure(dated, lambda fig: (fig.scope.start, fig.scope.end, fig.scope.cumulative)):
+        if len(items) < 2:  # most groups: a figure stated once cannot disagree
+            continue
         values = by_value(items)
         if any(_conflict(a, b, table) for a, b in combinations(values, 2)):
             written = {stated_value(fig): shown(fig) for _, fig in items}

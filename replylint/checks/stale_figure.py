@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from replylint.compare import by_value, measure, measured, old_new, places, stated_figures
-from replylint.corpus import Corpus, group_by
+from replylint.compare import by_measure, by_value, measure, old_new, places, stated_figures
+from replylint.corpus import Corpus
 from replylint.extract.figures import Figure
 from replylint.models import Finding
 from replylint.registry import rule
@@ -61,7 +61,7 @@ def stale_figure(corpus: Corpus, *, days: int | None = None) -> Iterator[Finding
     """
     limit = days if days is not None else load_tables().figures.compare.stale_days
     current = stated_figures(corpus, lambda letter, fig: letter.date is not None and not fig.approx and _current_or_none(fig))
-    for items in group_by(current, measured).values():
+    for items in by_measure(current):
         for same in by_value(items):
             earlier = [item for item in same if _current(item[1])]
             if not earlier:

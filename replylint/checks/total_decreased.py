@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import combinations
 
-from replylint.compare import as_of, below, by_value, interval, measure, measured, old_new, places, stated_figures
-from replylint.corpus import Corpus, Letter, group_by
+from replylint.compare import as_of, below, by_measure, by_value, interval, measure, old_new, places, stated_figures
+from replylint.corpus import Corpus, Letter
 from replylint.extract.figures import Figure
 from replylint.models import Finding
 from replylint.registry import rule
@@ -64,7 +64,7 @@ def total_decreased(corpus: Corpus) -> Iterator[Finding]:
     """
     table = load_tables().figures.compare
     totals = stated_figures(corpus, _is_total)
-    for items in group_by(totals, lambda item: (measured(item), item[1].scope.start)).values():
+    for items in by_measure(totals, lambda fig: (fig.scope.start,)):
         for high, low in combinations(reversed(by_value(items)), 2):
             if not below(interval(low[0][1], table), interval(high[0][1], table)):
                 continue
