@@ -155,9 +155,9 @@ def family(unit: str, table: Figures) -> str:
     return next((name for name, units in table.families.items() if unit in units), unit)
 
 
-def key(core: str, unit: str, table: Figures) -> str:
+def key(core: str, unit_family: str) -> str:
     """The metric key: the normalised core and the unit family."""
-    return f"{core}|{family(unit, table)}"
+    return f"{core}|{unit_family}"
 
 
 def quoted_terms(text: str) -> frozenset[str]:
