@@ -3,6 +3,7 @@
 import json
 import re
 import subprocess
+from decimal import Decimal, localcontext
 import sys
 
 from hypothesis import given
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 from replylint.extract.names import _boundaries
 from replylint.extract.phrases import CLAUSE_END, CLOSING, OPENING, clause_start, outside_quotes, split_outside_quotes
 from replylint.extract.scope import _patterns, _phrases, clause_bounds, sentence_bounds
+from replylint.numerals import _APPROX_BEFORE, _BOUNDS, _QUALIFIER_ENDS, _evaluate, _structured, _tidy, _word_before
 from replylint.report.json import render
 from replylint.tables import load_tables
 from tests.conftest import ROOT
@@ -89,6 +91,26 @@ def test_time_phrases_are_what_searching_each_pattern_through_the_text_finds(tex
     plain = [(kind, m.span(), m.groupdict()) for kind, pattern, _, _ in pats.items
              for m in pattern.finditer(text) if m.end() > m.start()]
     assert [(kind, m.span(), m.groupdict()) for kind, m in _phrases(text, pats)] == plain
+
+
+@given(st.from_regex(r"[0-9]{1,30}(\.[0-9]{1,8})?", fullmatch=True))
+def test_one_arabic_number_has_the_value_and_tidy_form_the_structured_reading_gives(token):
+    with localcontext() as ctx:
+        ctx.prec = 64
+        plain = _structured([token])
+    assert _evaluate([token]) == plain  # 0.0 keeps its exponent, 0 does not: the tidy forms agree
+    if plain is not None:
+        with localcontext() as ctx:
+            ctx.prec = 64
+            tidy = plain.quantize(Decimal(1)) if plain == plain.to_integral_value() else plain.normalize()
+        assert str(_tidy(_evaluate([token]))) == str(tidy)
+
+
+@given(st.text(alphabet="约近超过不最高至少大签多于足到将接逾 3"))
+def test_no_bound_or_approximation_word_ends_before_a_character_that_ends_none_of_them(text):
+    for p in range(1, len(text) + 1):
+        if text[p - 1] not in _QUALIFIER_ENDS:
+            assert _word_before(text, p, 0, _BOUNDS) is None and _word_before(text, p, 0, _APPROX_BEFORE) is None
 
 
 def test_the_json_report_is_the_text_json_dumps_writes(seed_report):
