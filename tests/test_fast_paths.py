@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from replylint.extract.names import _boundaries
 from replylint.extract.phrases import CLAUSE_END, CLOSING, OPENING, clause_start, outside_quotes, split_outside_quotes
+from replylint.extract.metric import _edge_patterns, _strip
 from replylint.extract.scope import _patterns, _phrases, clause_bounds, sentence_bounds
 from replylint.numerals import _APPROX_BEFORE, _BOUNDS, _QUALIFIER_ENDS, _evaluate, _structured, _tidy, _word_before
 from replylint.report.json import render
@@ -111,6 +112,15 @@ def test_no_bound_or_approximation_word_ends_before_a_character_that_ends_none_o
     for p in range(1, len(text) + 1):
         if text[p - 1] not in _QUALIFIER_ENDS:
             assert _word_before(text, p, 0, _BOUNDS) is None and _word_before(text, p, 0, _APPROX_BEFORE) is None
+
+
+@given(st.lists(st.sampled_from(["累计", "已", "共", "计划", "至少", "达到", "达", "为", "的", "贷款", "发放", "企业", "家"]))
+       .map("".join))
+def test_a_stripped_metric_core_has_nothing_more_to_strip(core):
+    table = load_tables().figures.metric
+    edges = _edge_patterns(table.lead, table.bound, table.trail)
+    stripped = _strip(core, edges, table)[0]
+    assert _strip(stripped, edges, table) == (stripped, None, False)
 
 
 def test_the_json_report_is_the_text_json_dumps_writes(seed_report):

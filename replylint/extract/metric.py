@@ -80,10 +80,12 @@ def normalise(phrase: str, topic: str | None, table: FigureMetric) -> Normalised
     if bound:
         core = core.replace(bound, "", 1)
     edges = _edge_patterns(table.lead, table.bound, table.trail)
-    core, bound1, planned = _strip(core, edges, table)
+    stripped, bound1, planned = _strip(core, edges, table)
+    core = stripped
     for old, new in table.synonyms:
         core = core.replace(old, new)
-    core, bound2, planned2 = _strip(core, edges, table)
+    # Stripping stops where nothing more is stripped: only a core a synonym rewrote needs it again.
+    core, bound2, planned2 = _strip(core, edges, table) if core != stripped else (core, None, False)
     return Normalised(core or None, bound or bound1 or bound2, planned or planned2)
 
 
