@@ -81,6 +81,7 @@ def _paragraph_figures(
     quantities = [q for q in scan_quantities(text, DEFAULT_UNITS) if _is_figure(text, q, table)]
     if not quantities:
         return []
+    terms = frozenset(term for term in terms if term in text)  # the letter's terms this paragraph names, once
     marks = find_marks(text, letter_date, table.scope)
     written = metrics.phrases(text, [(q.start, q.end) for q in quantities], marks, table.metric.verbs)
     heading_topic = _heading_topic(text, terms)
