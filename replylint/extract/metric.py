@@ -95,7 +95,9 @@ def _deletions(drop: str) -> dict[int, None]:
     return dict.fromkeys(map(ord, drop + "的"))
 
 
-def _strip(core: str, edges: tuple[re.Pattern[str], re.Pattern[str]], table: FigureMetric) -> tuple[str, str | None, bool]:
+def _strip(
+    core: str, edges: tuple[re.Pattern[str], re.Pattern[str]], table: FigureMetric
+) -> tuple[str, str | None, bool]:
     lead, trail = edges
     bound, planned = None, False
     changed = True

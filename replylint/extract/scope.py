@@ -30,6 +30,7 @@ _CLAUSE_END = _SENTENCE_END + "；;，,：:（）()、"
 _COMMA_END = _CLAUSE_END.replace("、", "")
 _SEMICOLON_END = "；;" + _SENTENCE_END
 _OPEN, _CLOSE = "（(", "）)"
+_BRACKETS = _OPEN + _CLOSE
 _CLOSING_BRACKET = re.compile(f"[{_CLOSE}]")
 _YEAR = r"(?P<y>(?:19|20)\d{2})\s*年"
 _YEAR_FIRST = "12"  # the digits a year of _YEAR starts with
@@ -281,7 +282,7 @@ def paren_group(text: str, pos: int, floor: int) -> tuple[int, int] | None:
     """The bracketed stretch ``（…）`` around ``pos`` after ``floor``, or None if there is none."""
     depth = 0
     # Only the brackets matter, and a sentence holds few: walk back over them, not every character.
-    brackets = _stop_offsets(text, _OPEN + _CLOSE)
+    brackets = _stop_offsets(text, _BRACKETS)
     for bracket in reversed(brackets[bisect.bisect_left(brackets, floor) : bisect.bisect_left(brackets, pos)]):
         if text[bracket] in _CLOSE:
             depth += 1
