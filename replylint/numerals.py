@@ -56,6 +56,8 @@ _TIME_UNITS = frozenset({"年", "年度", "个月", "月", "日", "天", "周", 
 _BOUNDS = ("最高不超过", "最多不超过", "不超过", "不高于", "不多于", "不少于", "不低于",
            "至少", "最多", "最高", "最低", "最少")
 _APPROX_BEFORE = ("将近", "接近", "大约", "超过", "不到", "不足", "约", "近", "超", "逾")
+# The last characters of the bound and approximation words: a number after any other has none.
+_QUALIFIER_ENDS = frozenset(word[-1] for word in _BOUNDS + _APPROX_BEFORE)
 _WORD_ENDS_IN_APPROX = frozenset("签合履集公预节制特邀违守相最附临赶")  # 签约 最近 赶超 …
 _NOT_COUNTED_AFTER = frozenset("第“‘「『《\"'")
 _SESSION = ("会议", "全会", "全体会议", "常委会")
@@ -146,6 +148,9 @@ def _leading_zero(token: str) -> bool:
 
 
 def _tidy(value: Decimal) -> Decimal:
+    """An integer without exponent (5400), a fraction without trailing zeros (1.08)."""
+    if value.as_tuple().exponent == 0:  # already tidy, as most numbers are: no context needed
+        return value
     with localcontext() as ctx:
         ctx.prec = 64
         return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
@@ -153,6 +158,8 @@ def _tidy(value: Decimal) -> Decimal:
 
 def _evaluate(tokens: list[str]) -> Decimal | None:
     """Value of numeral tokens (Arabic numbers and single Chinese characters), or None."""
+    if len(tokens) == 1 and tokens[0][0] not in _CN:  # one Arabic number, the common case: no structure to read
+        return _arabic(tokens[0])
     if len(tokens) > 1 and all(t in _DIGITS and t != "两" for t in tokens):  # a year: 二〇二三, 一九九八
         if len(tokens) > 4 or (len(tokens) < 4 and not {"零", "〇"} & set(tokens)):
             return None
@@ -387,6 +394,8 @@ def _skip_spaces_back(text: str, p: int, floor: int) -> int:
 def _prefix(text: str, start: int, floor: int, unit: str | None) -> tuple[int, str | None, str | None]:
     """Start, bound and approximation word of what directly precedes the number at ``start``."""
     p = _skip_spaces_back(text, start, floor)
+    if p == floor or text[p - 1] not in _QUALIFIER_ENDS:
+        return start, None, None
     bound = _word_before(text, p, floor, _BOUNDS)
     if bound:
         return p - len(bound), bound, None

@@ -3,14 +3,17 @@
 import json
 import re
 import subprocess
+from decimal import Decimal, localcontext
 import sys
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from replylint.extract.names import _boundaries
-from replylint.extract.phrases import CLOSING, OPENING, outside_quotes
-from replylint.extract.scope import clause_bounds, sentence_bounds
+from replylint.extract.phrases import CLAUSE_END, CLOSING, OPENING, clause_start, outside_quotes, split_outside_quotes
+from replylint.extract.metric import _edge_patterns, _strip
+from replylint.extract.scope import _patterns, _phrases, clause_bounds, sentence_bounds
+from replylint.numerals import _APPROX_BEFORE, _BOUNDS, _QUALIFIER_ENDS, _evaluate, _structured, _tidy, _word_before
 from replylint.report.json import render
 from replylint.tables import load_tables
 from tests.conftest import ROOT
@@ -43,6 +46,81 @@ def test_a_sentence_runs_from_the_last_stop_before_a_position_to_the_first_after
         assert start == 0 or text[start - 1] in stops
         assert end == len(text) or text[end] in stops
         assert start <= pos <= end
+
+
+@given(TEXT, st.data())
+def test_a_clause_starts_where_a_walk_back_over_every_character_stops(text, data):
+    end = data.draw(st.integers(0, len(text)))
+    depth, k = 0, end
+    while k > 0:
+        c = text[k - 1]
+        if c in CLOSING:
+            depth += 1
+        elif c in OPENING:
+            if depth == 0:
+                break
+            depth -= 1
+        elif depth == 0 and c in CLAUSE_END:
+            break
+        k -= 1
+    assert clause_start(text, end) == k
+
+
+@given(TEXT)
+def test_text_splits_at_the_separators_a_walk_over_every_character_finds_outside_quotes(text):
+    pieces, depth, start = [], 0, 0
+    for i, c in enumerate(text):
+        if c in OPENING:
+            depth += 1
+        elif c in CLOSING:
+            depth = max(0, depth - 1)
+        elif depth == 0 and c in "、，":
+            pieces.append((start, i))
+            start = i + 1
+    assert split_outside_quotes(text, "、，") == [*pieces, (start, len(text))]
+
+
+TIME_TEXT = st.lists(st.sampled_from(
+    ["2022", "2023", "19", "20", "年", "月", "日", "内", "起", "3", "12", "-", "至", "、", " ", "截至", "截止", "今年",
+     "上年", "本年度", "上", "下", "半年", "第", "一", "季度", "以来", "至今", "近", "来", "目前", "首期", "度", "末", "，"]
+)).map("".join)
+
+
+@given(TIME_TEXT)
+def test_time_phrases_are_what_searching_each_pattern_through_the_text_finds(text):
+    pats = _patterns(load_tables().figures.scope)
+    plain = [(kind, m.span(), m.groupdict()) for kind, pattern, _, _ in pats.items
+             for m in pattern.finditer(text) if m.end() > m.start()]
+    assert [(kind, m.span(), m.groupdict()) for kind, m in _phrases(text, pats)] == plain
+
+
+@given(st.from_regex(r"[0-9]{1,30}(\.[0-9]{1,8})?", fullmatch=True))
+def test_one_arabic_number_has_the_value_and_tidy_form_the_structured_reading_gives(token):
+    with localcontext() as ctx:
+        ctx.prec = 64
+        plain = _structured([token])
+    assert _evaluate([token]) == plain  # 0.0 keeps its exponent, 0 does not: the tidy forms agree
+    if plain is not None:
+        with localcontext() as ctx:
+            ctx.prec = 64
+            tidy = plain.quantize(Decimal(1)) if plain == plain.to_integral_value() else plain.normalize()
+        assert str(_tidy(_evaluate([token]))) == str(tidy)
+
+
+@given(st.text(alphabet="约近超过不最高至少大签多于足到将接逾 3"))
+def test_no_bound_or_approximation_word_ends_before_a_character_that_ends_none_of_them(text):
+    for p in range(1, len(text) + 1):
+        if text[p - 1] not in _QUALIFIER_ENDS:
+            assert _word_before(text, p, 0, _BOUNDS) is None and _word_before(text, p, 0, _APPROX_BEFORE) is None
+
+
+@given(st.lists(st.sampled_from(["累计", "已", "共", "计划", "至少", "达到", "达", "为", "的", "贷款", "发放", "企业", "家"]))
+       .map("".join))
+def test_a_stripped_metric_core_has_nothing_more_to_strip(core):
+    table = load_tables().figures.metric
+    edges = _edge_patterns(table.lead, table.bound, table.trail)
+    stripped = _strip(core, edges, table)[0]
+    assert _strip(stripped, edges, table) == (stripped, None, False)
 
 
 def test_the_json_report_is_the_text_json_dumps_writes(seed_report):

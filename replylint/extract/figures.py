@@ -81,6 +81,7 @@ def _paragraph_figures(
     quantities = [q for q in scan_quantities(text, DEFAULT_UNITS) if _is_figure(text, q, table)]
     if not quantities:
         return []
+    terms = frozenset(term for term in terms if term in text)  # the letter's terms this paragraph names, once
     marks = find_marks(text, letter_date, table.scope)
     written = metrics.phrases(text, [(q.start, q.end) for q in quantities], marks, table.metric.verbs)
     heading_topic = _heading_topic(text, terms)
@@ -106,7 +107,7 @@ def _paragraph_figures(
             bound=q.bound or _bound_before(text, sentence[0], q.start, norm.bound),
             numeral=q.numeral,
             metric=phrase,
-            metric_key=metrics.key(core, q.unit, table) if core else None,
+            metric_key=metrics.key(core, family) if core else None,
             topic=topic,
             scope=scope_at(text, q.start, marks, letter_date, table.scope),
             part=_after(text, sentence[0], q.start, table.metric.part),
@@ -143,8 +144,9 @@ def _bound_before(text: str, start: int, end: int, bound: str | None) -> str | N
 
 def _after(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
     """Whether one of ``words`` occurs in ``text[start:end]`` outside quotation marks."""
-    window = _QUOTED.sub("", text[start:end])
-    return any(word in window for word in words)
+    window = text[start:end]
+    # Most windows hold none of the words at all: the quotations are only taken out for the rest.
+    return any(word in window for word in words) and any(word in _QUOTED.sub("", window) for word in words)
 
 
 def _heading_topic(text: str, terms: frozenset[str]) -> str | None:

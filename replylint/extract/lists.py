@@ -30,6 +30,7 @@ _NOUN = re.compile(r"[\u4e00-\u9fff“”]{0,6}")
 # 等 inside an item ends an earlier list (A等品牌位列), unless it is part of a word (高等, 等级).
 _ETC_INSIDE = re.compile(r"(?<=[^高平同对均中初上优次])等(?!级)(?=\S)")
 _ITEM_TEXT = re.compile(r"[^，,。；;：:]{1,24}")
+_COLON = re.compile("[：:]")
 _MAX_LAID_OUT = 20  # paragraphs of laid-out items looked back at from a summing-up count
 
 
@@ -177,7 +178,7 @@ def _announced(paragraphs, index: int, m: re.Match[str], table: Lists) -> _Found
     if m["measure"] not in table.enumeration_measures:
         return None
     stop = phrases.sentence_end(text, m.end())
-    colon = next((i for i in range(m.end(), stop) if text[i] in "：:"), stop)
+    colon = hit.start() if (hit := _COLON.search(text, m.end(), stop)) else stop
     if colon == len(text):
         return None  # the sentence does not end: a heading or a cut paragraph, not an announcement
     ends_with_colon = text[colon] in "：:"

@@ -20,6 +20,7 @@ from replylint.tables import FigureMetric, Figures
 
 _QUOTED = re.compile(r"[“\"]([^“”\"\n]{2,12})[”\"]")
 _SPACE = re.compile(r"\s+")
+_BRACKETED = re.compile(r"[（(][^）)]*[）)]")
 
 
 @dataclass(frozen=True)
@@ -72,22 +73,32 @@ def _mask(text: str, marks: Sequence[Mark]) -> str:
 
 def normalise(phrase: str, topic: str | None, table: FigureMetric) -> Normalised:
     """Reduce a metric phrase to the core that names the measure."""
-    core = "".join(ch for ch in phrase if ch not in table.drop and ch != "的")
-    core = re.sub(r"[（(][^）)]*[）)]", "", core)
+    core = _BRACKETED.sub("", phrase.translate(_deletions(table.drop)))
     if topic:
         core = core.replace(topic, "")
     bound = next((word for word in _lead_words((), table.bound) if word in core), None)
     if bound:
         core = core.replace(bound, "", 1)
-    core, bound1, planned = _strip(core, table)
+    edges = _edge_patterns(table.lead, table.bound, table.trail)
+    stripped, bound1, planned = _strip(core, edges, table)
+    core = stripped
     for old, new in table.synonyms:
         core = core.replace(old, new)
-    core, bound2, planned2 = _strip(core, table)
+    # Stripping stops where nothing more is stripped: only a core a synonym rewrote needs it again.
+    core, bound2, planned2 = _strip(core, edges, table) if core != stripped else (core, None, False)
     return Normalised(core or None, bound or bound1 or bound2, planned or planned2)
 
 
-def _strip(core: str, table: FigureMetric) -> tuple[str, str | None, bool]:
-    lead, trail = _edge_patterns(table.lead, table.bound, table.trail)
+@lru_cache(maxsize=8)
+def _deletions(drop: str) -> dict[int, None]:
+    """A ``str.translate`` table that deletes the ``drop`` characters and 的."""
+    return dict.fromkeys(map(ord, drop + "的"))
+
+
+def _strip(
+    core: str, edges: tuple[re.Pattern[str], re.Pattern[str]], table: FigureMetric
+) -> tuple[str, str | None, bool]:
+    lead, trail = edges
     bound, planned = None, False
     changed = True
     while changed and core:
@@ -148,9 +159,9 @@ def family(unit: str, table: Figures) -> str:
     return next((name for name, units in table.families.items() if unit in units), unit)
 
 
-def key(core: str, unit: str, table: Figures) -> str:
+def key(core: str, unit_family: str) -> str:
     """The metric key: the normalised core and the unit family."""
-    return f"{core}|{family(unit, table)}"
+    return f"{core}|{unit_family}"
 
 
 def quoted_terms(text: str) -> frozenset[str]:

@@ -73,10 +73,8 @@ def name_end(text: str, start: int, table: Organisations) -> int | None:
     """Where a name that starts at ``text[start]`` ends, or ``None`` when no suffix ends it soon."""
     limit = _NAME_CHARS.match(text, start).end()
     by_length = _suffixes_by_length(table.suffixes)
-    last_chars = _last_chars(table.suffixes)
-    for end in range(start + 2, limit + 1):
-        if text[end - 1] not in last_chars:
-            continue
+    for last in _last_chars(table.suffixes).finditer(text, start + 1, limit):
+        end = last.end()
         for length, suffixes in by_length:
             suffix = text[end - length : end]
             if length <= end - start and suffix in suffixes and text[end : end + 1] not in table.not_after.get(suffix, ""):
@@ -92,9 +90,10 @@ def _suffixes_by_length(suffixes: tuple[str, ...]) -> tuple[tuple[int, frozenset
 
 
 @lru_cache(maxsize=4)
-def _last_chars(suffixes: tuple[str, ...]) -> frozenset[str]:
-    """The characters suffixes end in: a name can end only after one of them."""
-    return frozenset(s[-1] for s in suffixes)
+def _last_chars(suffixes: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern for the characters suffixes end in: a name can end only after one of them."""
+    ends = "".join(sorted({s[-1] for s in suffixes}))
+    return re.compile(f"[{re.escape(ends)}]" if ends else "(?!)")
 
 
 def _with_sub_unit(text: str, end: int, limit: int, table: Organisations) -> int:
@@ -102,11 +101,9 @@ def _with_sub_unit(text: str, end: int, limit: int, table: Organisations) -> int
     for unit in table.sub_units:
         if text.startswith(unit, end):
             return end + len(unit)
-    for unit in table.sub_units:
-        for length in range(1, 4):
-            stop = end + length + len(unit)
-            if stop <= limit and text.startswith(unit, end + length) and stop == limit:
-                return stop
+    for unit in table.sub_units:  # or one that ends the name's characters one to three after it
+        if 1 <= limit - len(unit) - end <= 3 and text.startswith(unit, limit - len(unit)):
+            return limit
     return end
 
 
@@ -176,9 +173,9 @@ def extract_names(source: Source, structure: Structure) -> Iterator[Name]:
             end = name_end(text, start, table)
             if end is None or not _is_name(text[start:end], table):
                 continue
-            span = source.view_span(para.start + start, para.start + end)
-            if span.start in taken:
+            if source.view_to_text[para.start + start] in taken:  # where its span would start
                 continue
+            span = source.view_span(para.start + start, para.start + end)
             taken.update(range(span.start, span.end))
             name = _MARKUP.sub("", text[start:end])
             yield Name(span=span, raw=source.excerpt(span), name=name, key=name_key(name, table))

@@ -18,6 +18,9 @@ CLOSING = "”》）)」』】〕"
 _MARKS = re.compile(f"[{re.escape(OPENING + CLOSING)}]")
 CLAUSE_END = "，,。；;：:！!？?\n"
 SENTENCE_END = "。；;！!？?\n"
+# The characters the walks below stop at: they pass over all others at once, in the regex engine.
+_CLAUSE_MARKS = re.compile(f"[{re.escape(OPENING + CLOSING + CLAUSE_END)}]")
+_SENTENCE_MARK = re.compile(f"[{re.escape(SENTENCE_END)}]")
 CHINESE_DIGITS = "两二三四五六七八九十"
 # Enumeration markers: 一是 / 二是 after a sentence mark or at the start, and （一）（二）.
 MARKER = re.compile(
@@ -45,25 +48,22 @@ def clause_start(text: str, end: int) -> int:
     An opening quote or bracket that is not closed before ``end`` also starts the clause.
     """
     depth = 0
-    k = end
-    while k > 0:
-        c = text[k - 1]
+    for mark in reversed([m.start() for m in _CLAUSE_MARKS.finditer(text, 0, end)]):
+        c = text[mark]
         if c in CLOSING:
             depth += 1
-        elif c in OPENING:
-            if depth == 0:
-                break
+        elif c in OPENING and depth:
             depth -= 1
-        elif depth == 0 and c in CLAUSE_END:
-            break
-        k -= 1
-    return k
+        elif depth == 0:  # an unclosed opening mark, or a clause mark outside quotes
+            return mark + 1
+    return 0
 
 
 def split_outside_quotes(text: str, separators: str) -> list[tuple[int, int]]:
     """(start, end) of the pieces of ``text`` between separators that stand outside quotes."""
     pieces, depth, start = [], 0, 0
-    for i, c in enumerate(text):
+    for m in _marks_and(separators).finditer(text):
+        i, c = m.start(), m.group()
         if c in OPENING:
             depth += 1
         elif c in CLOSING:
@@ -73,6 +73,12 @@ def split_outside_quotes(text: str, separators: str) -> list[tuple[int, int]]:
             start = i + 1
     pieces.append((start, len(text)))
     return pieces
+
+
+@lru_cache(maxsize=8)
+def _marks_and(separators: str) -> re.Pattern[str]:
+    """A pattern for the quote and bracket marks and ``separators``."""
+    return re.compile(f"[{re.escape(OPENING + CLOSING + separators)}]")
 
 
 def outside_quotes(text: str) -> list[bool]:
@@ -90,10 +96,12 @@ def outside_quotes(text: str) -> list[bool]:
 
 def last_word(text: str, words: Iterable[str]) -> tuple[int, str] | None:
     """The rightmost occurrence outside quotes of any of ``words`` in ``text``: (index, word)."""
-    flags = outside_quotes(text)
+    flags: list[bool] | None = None  # read only once a word is found: most texts hold none
     best: tuple[int, str] | None = None
     for word in words:
         i = text.rfind(word)
+        if i >= 0 and flags is None:
+            flags = outside_quotes(text)
         while i >= 0 and not flags[i]:
             i = text.rfind(word, 0, i)
         if i >= 0 and (best is None or i + len(word) > best[0] + len(best[1])):
@@ -138,7 +146,5 @@ def leading_marker(text: str, style: str | None = None, ordinal: int | None = No
 
 def sentence_end(text: str, start: int) -> int:
     """Index of the first sentence mark at or after ``start`` (``len(text)`` when none)."""
-    for i in range(start, len(text)):
-        if text[i] in SENTENCE_END:
-            return i
-    return len(text)
+    mark = _SENTENCE_MARK.search(text, start)
+    return mark.start() if mark else len(text)

@@ -10,9 +10,10 @@ governs a figure and resolves it against the letter's date.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -26,8 +27,10 @@ ScopeKind = Literal["year", "period", "as_of", "cumulative", "relative", "none"]
 
 _SENTENCE_END = "。！？!?\n"
 _CLAUSE_END = _SENTENCE_END + "；;，,：:（）()、"
+_COMMA_END = _CLAUSE_END.replace("、", "")
+_SEMICOLON_END = "；;" + _SENTENCE_END
 _OPEN, _CLOSE = "（(", "）)"
-_BRACKET = re.compile(f"[{_OPEN}{_CLOSE}]")
+_BRACKETS = _OPEN + _CLOSE
 _CLOSING_BRACKET = re.compile(f"[{_CLOSE}]")
 _YEAR = r"(?P<y>(?:19|20)\d{2})\s*年"
 _YEAR_FIRST = "12"  # the digits a year of _YEAR starts with
@@ -78,9 +81,10 @@ class Mark:
 
 @dataclass(frozen=True)
 class _Patterns:
-    items: tuple[tuple[str, re.Pattern[str], bool], ...]  # kind, pattern, whether it starts with a year
+    # kind, pattern, whether it starts with a year, and a word each of its phrases holds
+    items: tuple[tuple[str, re.Pattern[str], bool, str], ...]
     cumulative: re.Pattern[str]
-    year: re.Pattern[str]
+    year_at: re.Pattern[str]  # empty matches where a year phrase starts, overlapping ones too
 
 
 def _patterns(table: FigureScope) -> _Patterns:
@@ -99,25 +103,26 @@ def _compile(relative: tuple[str, ...], current_words: tuple[str, ...], cumulati
     month = rf"(?P<m>\d{{1,2}}){_SPACE}月"
     day_end = rf"(?:{_SPACE}(?P<d>\d{{1,2}}){_SPACE}日)?{_SPACE}(?:末|底)?"
     current = "|".join(map(re.escape, sorted(current_words, key=len, reverse=True))) or "(?!)"
+    # Each kind with the word its phrases always hold, if any: a paragraph without it is not searched.
     items = (
-        ("as_of", rf"{until}{_SPACE}{year}(?:{_SPACE}{month})?{day_end}"),
-        ("as_of_month", rf"{until}{_SPACE}{month}{day_end}"),
-        ("current", rf"(?:{current})"),
-        ("months", rf"{year}{_SPACE}(?P<m1>\d{{1,2}}){dash}(?P<m2>\d{{1,2}}){_SPACE}月(?:份)?"),
-        ("years", rf"{_lookahead(_YEAR_FIRST)}(?P<y1>(?:19|20)\d{{2}})(?:{dash}|\s*、\s*)(?P<y2>(?:19|20)\d{{2}}){_SPACE}年度?"),
-        ("from_within", rf"{_lookahead(_YEAR_FIRST)}{_YEAR}{_SPACE}起{_SPACE}(?P<n>\d{{1,2}}|[{_CN_SMALL}]{{1,2}}){_SPACE}年内"),
-        ("within", rf"(?P<n>\d{{1,2}}|[{_CN_SMALL}]{{1,2}}){_SPACE}年内"),
-        ("recent", rf"近(?:\d{{1,2}}|[{_CN_SMALL}]{{1,2}})?{_SPACE}年(?:来)?"),
-        ("half", rf"{year}{_SPACE}(?P<h>上|下)半年"),
-        ("quarter", rf"{year}{_SPACE}第?(?P<q>[一二三四1-4]){_SPACE}季度"),
-        ("month", rf"{year}{_SPACE}(?P<m>\d{{1,2}}){_SPACE}月(?:份)?(?:{_SPACE}(?P<d>\d{{1,2}}){_SPACE}日)?"),
-        ("since", rf"{year}{_SPACE}(?:以来|至今)"),
-        ("year", rf"{year}(?:度)?"),
-        ("first", r"首期"),
+        ("as_of", rf"{until}{_SPACE}{year}(?:{_SPACE}{month})?{day_end}", "截"),
+        ("as_of_month", rf"{until}{_SPACE}{month}{day_end}", "截"),
+        ("current", rf"(?:{current})", ""),
+        ("months", rf"{year}{_SPACE}(?P<m1>\d{{1,2}}){dash}(?P<m2>\d{{1,2}}){_SPACE}月(?:份)?", "月"),
+        ("years", rf"{_lookahead(_YEAR_FIRST)}(?P<y1>(?:19|20)\d{{2}})(?:{dash}|\s*、\s*)(?P<y2>(?:19|20)\d{{2}}){_SPACE}年度?", "年"),
+        ("from_within", rf"{_lookahead(_YEAR_FIRST)}{_YEAR}{_SPACE}起{_SPACE}(?P<n>\d{{1,2}}|[{_CN_SMALL}]{{1,2}}){_SPACE}年内", "年内"),
+        ("within", rf"(?P<n>\d{{1,2}}|[{_CN_SMALL}]{{1,2}}){_SPACE}年内", "年内"),
+        ("recent", rf"近(?:\d{{1,2}}|[{_CN_SMALL}]{{1,2}})?{_SPACE}年(?:来)?", "近"),
+        ("half", rf"{year}{_SPACE}(?P<h>上|下)半年", "半年"),
+        ("quarter", rf"{year}{_SPACE}第?(?P<q>[一二三四1-4]){_SPACE}季度", "季度"),
+        ("month", rf"{year}{_SPACE}(?P<m>\d{{1,2}}){_SPACE}月(?:份)?(?:{_SPACE}(?P<d>\d{{1,2}}){_SPACE}日)?", "月"),
+        ("since", rf"{year}{_SPACE}(?:以来|至今)", ""),
+        ("year", rf"{year}(?:度)?", ""),
+        ("first", r"首期", "首期"),
     )
     cumulative = "|".join(map(re.escape, cumulative_words)) or "(?!)"
-    compiled = tuple((kind, re.compile(p), p.startswith(year)) for kind, p in items)
-    return _Patterns(compiled, re.compile(cumulative), re.compile(year))
+    compiled = tuple((kind, re.compile(p), p.startswith(year), needs) for kind, p, needs in items)
+    return _Patterns(compiled, re.compile(cumulative), re.compile(f"(?={year})"))
 
 
 def _lookahead(first: str) -> str:
@@ -127,25 +132,41 @@ def _lookahead(first: str) -> str:
 
 def find_marks(text: str, letter_date: date | None, table: FigureScope) -> list[Mark]:
     """Every time phrase of ``text``, left to right, overlaps resolved to the earliest-longest."""
-    pats = _patterns(table)
-    # A phrase that starts with a year starts at a year: none is searched for before the first.
-    first_year = pats.year.search(text)
-    found: list[tuple[int, int, str, re.Match[str]]] = []
-    for kind, pattern, after_year in pats.items:
-        if after_year and first_year is None:
-            continue
-        begin = first_year.start() if after_year else 0
-        found.extend((m.start(), -m.end(), kind, m) for m in pattern.finditer(text, begin) if m.end() > m.start())
     marks: list[Mark] = []
     last_end = -1
-    for start, neg_end, kind, m in sorted(found, key=lambda f: (f[0], f[1])):
+    for kind, m in sorted(_phrases(text, _patterns(table)), key=lambda found: (found[1].start(), -found[1].end())):
+        start, end = m.span()
         if start < last_end or _in_title(text, start) or (kind == "year" and _comparison_base(text, start)):
             continue
         scope = _resolve(kind, m, letter_date, table)
         if scope is not None:
-            marks.append(Mark(start, -neg_end, scope))
-            last_end = -neg_end
+            marks.append(Mark(start, end, scope))
+            last_end = end
     return marks
+
+
+def _phrases(text: str, pats: _Patterns) -> list[tuple[str, re.Match[str]]]:
+    """Every (non-empty) match of every kind of time phrase in ``text``, overlaps kept, with its kind.
+
+    What ``finditer`` of each pattern finds, faster: a phrase that starts with a year is tried only
+    at the few offsets where a year starts, and a kind only in text that holds its word.
+    """
+    years = [m.start() for m in pats.year_at.finditer(text)]
+    found = []
+    for kind, pattern, after_year, needs in pats.items:
+        if needs in text:
+            matches = _matches_at(pattern, text, years) if after_year else pattern.finditer(text)
+            found.extend((kind, m) for m in matches if m.end() > m.start())
+    return found
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text)`` finds when its (non-empty) matches can only begin at ``starts``."""
+    end = 0
+    for start in starts:
+        if start >= end and (m := pattern.match(text, start)):
+            end = m.end()
+            yield m
 
 
 def _in_title(text: str, pos: int) -> bool:
@@ -236,28 +257,33 @@ def clause_bounds(text: str, pos: int) -> tuple[int, int]:
 
 def comma_bounds(text: str, pos: int) -> tuple[int, int]:
     """Start and end of the stretch between commas that holds ``pos`` (lists with 、 kept whole)."""
-    return _bounds(text, pos, _CLAUSE_END.replace("、", ""))
+    return _bounds(text, pos, _COMMA_END)
 
 
 def _bounds(text: str, pos: int, stops: str) -> tuple[int, int]:
-    last_before, first_after = _stop_patterns(stops)
-    before = last_before.match(text, 0, pos)
-    after = first_after.search(text, pos)
-    return (before.end() if before else 0), (after.start() if after else len(text))
+    at = _stop_offsets(text, stops)
+    i = bisect.bisect_left(at, pos)  # at[i - 1] < pos <= at[i]
+    return (at[i - 1] + 1 if i else 0), (at[i] if i < len(at) else len(text))
+
+
+@lru_cache(maxsize=256)
+def _stop_offsets(text: str, stops: str) -> tuple[int, ...]:
+    """Offsets of the ``stops`` characters in ``text``, found once per paragraph: each of its
+    figures asks for the bounds of its sentence, clause and comma stretch and for its brackets."""
+    return tuple(m.start() for m in _stop_pattern(stops).finditer(text))
 
 
 @lru_cache(maxsize=8)
-def _stop_patterns(stops: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Patterns for the last stop before a position (text up to it) and the first stop after it."""
-    stop = f"[{re.escape(stops)}]"
-    return re.compile(f"(?s:.*){stop}"), re.compile(stop)
+def _stop_pattern(stops: str) -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(stops)}]")
 
 
 def paren_group(text: str, pos: int, floor: int) -> tuple[int, int] | None:
     """The bracketed stretch ``（…）`` around ``pos`` after ``floor``, or None if there is none."""
     depth = 0
     # Only the brackets matter, and a sentence holds few: walk back over them, not every character.
-    for bracket in reversed([m.start() for m in _BRACKET.finditer(text, floor, pos)]):
+    brackets = _stop_offsets(text, _BRACKETS)
+    for bracket in reversed(brackets[bisect.bisect_left(brackets, floor) : bisect.bisect_left(brackets, pos)]):
         if text[bracket] in _CLOSE:
             depth += 1
         elif depth == 0:
@@ -292,7 +318,7 @@ def scope_at(
         return visible_at(mark.start) and (not local or mark.start >= c0)
 
     before = [m for m in marks if s0 <= m.start and m.end <= pos and visible(m)]
-    since_semicolon, _ = _bounds(text, pos, "；;" + _SENTENCE_END)
+    since_semicolon, _ = _bounds(text, pos, _SEMICOLON_END)
     total = _running_total_word(text, max(s0, since_semicolon), pos, visible_at, table)
     if total and own is not None and total.start() > own[0]:
         before = [m for m in before if own[0] <= m.start]

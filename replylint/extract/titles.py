@@ -99,11 +99,10 @@ def extract_titles(source: Source, structure: Structure) -> Iterator[Title]:
         for d in _DOCNO.finditer(para.text):
             lead = _LEAD_WORDS.match(d["prefix"])
             start = para.start + d.start("prefix") + (lead.end() if lead else 0)
-            if any(s <= start < e for s, e in taken):
+            # A cited title's 文号, or the letter's own (compared where its span would start, before building it).
+            if any(s <= start < e for s, e in taken) or (own is not None and source.view_to_text[start] == own.start):
                 continue
             fields = _docno_fields(source, para.start, d, start)
-            if own is not None and fields["docno_span"].start == own.start:
-                continue
             yield Title(span=fields["docno_span"], raw=source.excerpt(fields["docno_span"]), **fields)
 
 
