@@ -142,8 +142,9 @@ def test_the_json_report_written_a_finding_at_a_time_is_the_text_json_dumps_writ
         assert "".join(pieces(report, "zh")) == expected
 
 
-def test_loading_the_engine_and_the_word_list_imports_neither_jieba_nor_pypinyin():
+def test_loading_the_engine_the_word_list_and_the_readings_imports_neither_jieba_nor_pypinyin():
     code = ("import sys; from replylint import engine, cli; from replylint.lexicon import words; words(); "
+            "from replylint.variants import sounds_alike; assert sounds_alike('推', '退'); "
             "print(sorted(m for m in ('jieba', 'pypinyin', 'pkg_resources') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.strip() == "[]"
