@@ -173,7 +173,7 @@ class Source:
         """The span of original text ``text[start:end]``."""
         line, column = self.position(start)
         end_line, end_column = self.position(end)
-        return Span(start=start, end=end, line=line, column=column, end_line=end_line, end_column=end_column)
+        return Span.of(start, end, line, column, end_line, end_column)
 
     def view_span(self, start: int, end: int) -> Span:
         """The original-text span covered by ``view[start:end]`` (``start < end``)."""

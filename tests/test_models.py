@@ -35,3 +35,20 @@ def test_a_pickled_model_shares_the_set_of_the_models_built_here():
     back = pickle.loads(pickle.dumps(Span(**SPAN)))
     assert back == Span(**SPAN)
     assert back.__pydantic_fields_set__ is Span(**SPAN).__pydantic_fields_set__
+
+
+def test_a_span_built_without_validation_is_the_span_validation_builds():
+    fast, checked = Span.of(*SPAN.values()), Span(**SPAN)
+    assert fast == checked and hash(fast) == hash(checked) and repr(fast) == repr(checked)
+    assert fast.__pydantic_fields_set__ is checked.__pydantic_fields_set__
+    assert fast.model_dump() == SPAN
+
+
+def test_a_pickled_model_keeps_which_of_its_fields_were_set():
+    from replylint.models import Location
+
+    bare = Location(path="a.txt", line=1, column=1, end_line=1, end_column=2, text="甲")
+    full = bare.model_copy(update={"role": None, "where": None})
+    for model in (bare, full):
+        back = pickle.loads(pickle.dumps(model))
+        assert back == model and back.model_fields_set == model.model_fields_set
