@@ -172,7 +172,12 @@ class Source:
     def span(self, start: int, end: int) -> Span:
         """The span of original text ``text[start:end]``."""
         line, column = self.position(start)
-        end_line, end_column = self.position(end)
+        starts = self._line_starts
+        if 0 <= start <= end < (starts[line] if line < len(starts) else len(self.text) + 1):
+            # It ends on the line it starts on, as most spans do: no second search.
+            end_line, end_column = line, end - starts[line - 1] + 1
+        else:
+            end_line, end_column = self.position(end)
         return Span.of(start, end, line, column, end_line, end_column)
 
     def view_span(self, start: int, end: int) -> Span:

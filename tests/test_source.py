@@ -79,6 +79,17 @@ def test_paragraphs_are_the_view_lines_that_hold_text(text):
 
 
 @given(TEXTS, st.data())
+def test_a_span_starts_and_ends_where_positions_put_its_offsets(text, data):
+    source = Source(path="x.txt", text=text)
+    start = data.draw(st.integers(-2, len(text) + 2))
+    end = data.draw(st.integers(start, len(text) + 3))
+    span = source.span(start, end)
+    assert (span.start, span.end) == (start, end)
+    assert (span.line, span.column) == source.position(start)
+    assert (span.end_line, span.end_column) == source.position(end)
+
+
+@given(TEXTS, st.data())
 def test_positions_count_lines_and_code_points_like_a_naive_scan(text, data):
     source = Source(path="x.txt", text=text)
     offset = data.draw(st.integers(0, len(text)))
