@@ -1,5 +1,5 @@
 """``python -m replylint``."""
 
-from replylint.cli import main
+from replylint.cli import run
 
-raise SystemExit(main())
+run()

@@ -10,6 +10,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from typing import NoReturn
 from contextlib import contextmanager
 
 from replylint import __version__
@@ -349,6 +350,22 @@ def _parse(path: str) -> int:
         raise UsageError(f"{path}: {exc}") from None
     print(json.dumps(letter.structure.model_dump(mode="json"), ensure_ascii=False, indent=2))
     return EXIT_CLEAN
+
+
+def run() -> NoReturn:
+    """The ``replylint`` command: run :func:`main` and end the process with its exit code.
+
+    The process ends without freeing the corpus object by object, as a normal exit does (a
+    tenth of a second for 1,000 letters); what it wrote is flushed first. Every file it
+    writes is closed before :func:`main` returns.
+    """
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (BrokenPipeError, ValueError):  # a reader that has gone, or a stream closed already
+            pass
+    os._exit(code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

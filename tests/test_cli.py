@@ -134,3 +134,18 @@ def test_parse_prints_the_letter_structure_as_json(capsys):
     assert data["docno"]["text"] == "中工信函〔2024〕80号"
     assert data["date"]["value"] == "2024-07-08"
     assert data["proposal"]["number"] == "2024111"
+
+
+def test_the_command_ends_with_the_exit_code_of_main_and_all_it_wrote(tmp_path):
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    command = [sys.executable, "-m", "replylint", "seeds", "--isolated", "--no-cache", "--format", "json"]
+    piped = subprocess.run(command, cwd=ROOT, capture_output=True)
+    assert piped.returncode == 1 and len(json.loads(piped.stdout)["findings"]) == 92
+    written = subprocess.run([*command, "-o", str(tmp_path / "report.json")], cwd=ROOT, capture_output=True)
+    assert written.returncode == 1 and json.loads((tmp_path / "report.json").read_bytes()) == json.loads(piped.stdout)
+    clean = subprocess.run([*command[:3], "seeds", "--select", "RL601", "--fail-on", "never"], cwd=ROOT, capture_output=True)
+    assert clean.returncode == 0 and b"RL601" in clean.stdout
