@@ -58,7 +58,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="paths to skip")
     check.add_argument("--lang", choices=("zh", "en"), default=None, help="message language (default: from the locale)")
     check.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1, metavar="N",
-                       help="processes, this one included, that parse letters and run the rules (default: the machine's cores)")
+                       help="processes, this one included, that parse letters and run the per-letter rules (default: the machine's cores)")
     check.add_argument("--no-cache", action="store_true", help="parse every letter afresh; read and write no cache")
     check.add_argument("--cache-dir", default=None, metavar="DIR",
                        help="where parsed letters and their per-letter findings are cached (default: .replylint_cache)")
@@ -160,7 +160,7 @@ def _check(args: argparse.Namespace) -> int:
     def run() -> Report:
         if args.claims:
             return check_corpus(_claims_corpus(args.claims), config=config, select_codes=_codes(args.select),
-                                ignore_codes=_codes(args.ignore), baseline=args.baseline, jobs=args.jobs)
+                                ignore_codes=_codes(args.ignore), baseline=args.baseline)
         with _progress(enabled=not args.quiet and args.format in ("table", "github")) as progress:
             return lint(args.paths, config=config, select_codes=_codes(args.select), ignore_codes=_codes(args.ignore),
                         corpus=args.corpus, baseline=args.baseline, progress=progress, jobs=args.jobs,

@@ -12,12 +12,12 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cached_property, partial
+from functools import cached_property
 from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
 
-from replylint import __version__, formats, forked
+from replylint import __version__, formats
 from replylint.cache import LetterCache
 from replylint.config import Config
 from replylint.corpus import Corpus, Letter, group_by
@@ -380,8 +380,6 @@ def run_rules(
     options: Mapping[str, Mapping[str, Any]] | None = None,
     checked: set[str] | None = None,
     early: EarlyFindings | None = None,
-    jobs: int = 1,
-    progress: Callable[[str], None] | None = None,
 ) -> list[Finding]:
     """Run every rule over the corpus and return the findings in report order.
 
@@ -389,16 +387,15 @@ def run_rules(
     whose paths are in ``checked`` (every letter when ``None``); the others read the corpus.
     The rules of ``early`` do not read its letters again: their early findings are taken.
     A rule that raises is reported in ``errors`` (when given) and the others still run;
-    without ``errors`` the exception propagates, as tests want. With ``jobs`` over 1 and a
-    corpus large enough to repay it, forked copies of this process share the rules with it;
-    ``progress`` is called with the code of each rule this process runs.
+    without ``errors`` the exception propagates, as tests want.
     """
+    from replylint.plugins import RuleError
+
     early = early or EarlyFindings(frozenset(), {})
     early_by_rule = group_by((f for found in early.by_path.values() for f in found), lambda f: f.rule)
     findings: set[Finding] = set()
     own = corpus if checked is None else Corpus(tuple(letter for letter in corpus if letter.path in checked))
     unread = Corpus(tuple(letter for letter in own if letter.path not in early.by_path))
-    runs: list[tuple[Rule, Corpus]] = []
     for rule in rules:
         letters = own if rule.per_letter else corpus
         if rule.per_letter and rule.code in early.codes:
@@ -406,31 +403,17 @@ def run_rules(
             if not unread.letters:
                 continue
             letters = unread
-        runs.append((rule, letters))
-    tasks = [partial(_run_rule, rule, letters, (options or {}).get(rule.code, {}), errors is not None)
-             for rule, letters in runs]
-    started = None if progress is None else lambda index: progress(runs[index][0].code)
-    for found, crash in forked.run_tasks(tasks, jobs if len(corpus) >= PARALLEL_MIN_FILES else 1, started):
-        findings.update(found)
-        if crash is not None and errors is not None:
-            errors.append(crash)
+        try:
+            findings.update(rule(letters, **(options or {}).get(rule.code, {})))
+        except RuleError as exc:
+            if errors is None:
+                raise
+            errors.append(FileError(path=exc.path, reason=str(exc)))
+        except Exception as exc:  # noqa: BLE001 - one broken rule must not stop the run
+            if errors is None:
+                raise
+            errors.append(FileError(path=f"<rule {rule.code}>", reason=f"the rule crashed: {type(exc).__name__}: {exc}"))
     return sorted(findings, key=Finding.sort_key)
-
-
-def _run_rule(rule: Rule, letters: Corpus, options: Mapping[str, Any], catch: bool) -> tuple[list[Finding], FileError | None]:
-    """The findings of one rule; when ``catch``, a crash is returned as an error instead of raised."""
-    from replylint.plugins import RuleError
-
-    try:
-        return rule(letters, **options), None
-    except RuleError as exc:
-        if not catch:
-            raise
-        return [], FileError(path=exc.path, reason=str(exc))
-    except Exception as exc:  # noqa: BLE001 - one broken rule must not stop the run
-        if not catch:
-            raise
-        return [], FileError(path=f"<rule {rule.code}>", reason=f"the rule crashed: {type(exc).__name__}: {exc}")
 
 
 def lint(
@@ -474,7 +457,6 @@ def lint(
     return check_corpus(
         Corpus(tuple(read.letter for read in reads if read.letter)), config=cfg, select_codes=select_codes,
         ignore_codes=ignore_codes, errors=errors, checked=checked, baseline=baseline, progress=progress, early=early,
-        jobs=jobs,
     )
 
 
@@ -489,13 +471,11 @@ def check_corpus(
     baseline: str | os.PathLike | None = None,
     progress: Callable[[str], None] | None = None,
     early: EarlyFindings | None = None,
-    jobs: int = 1,
 ) -> Report:
     """Check a corpus already built (read from files, or loaded from a claims file).
 
     Only findings that touch a letter in ``checked`` are reported (every letter when ``None``).
-    ``early`` holds findings that per-letter rules gave as the letters were read. ``jobs``
-    processes, this one included, share the rules when the corpus is large.
+    ``early`` holds findings that per-letter rules gave as the letters were read.
     """
     from replylint import selection
 
@@ -504,8 +484,8 @@ def check_corpus(
     rules = selection.rules(cfg, select_codes, ignore_codes)
     errors = list(errors)
     with user_tables([cfg.relative(t) for t in cfg.tables]):
-        findings = run_rules(letters, rules, errors, options=selection.options(cfg, rules), checked=checked,
-                             early=early, jobs=jobs, progress=progress)
+        findings = run_rules(letters, _tracked(rules, progress, key=lambda r: r.code), errors,
+                             options=selection.options(cfg, rules), checked=checked, early=early)
     findings = [
         selection.with_severity(f, cfg)
         for f in findings
@@ -527,8 +507,8 @@ def check_corpus(
     )
 
 
-def _tracked(items: Sequence[str], progress: Callable[[str], None] | None) -> Iterator[str]:
+def _tracked(items: Sequence[Any], progress: Callable[[str], None] | None, key=str) -> Iterator[Any]:
     for item in items:
         yield item
         if progress is not None:
-            progress(item)
+            progress(key(item))
