@@ -357,9 +357,12 @@ def run() -> NoReturn:
 
     The process ends without freeing the corpus object by object, as a normal exit does (a
     tenth of a second for 1,000 letters); what it wrote is flushed first. Every file it
-    writes is closed before :func:`main` returns.
+    writes is closed before :func:`main` returns. Under a profiler or a coverage tracer the
+    exit is a normal one, so that they can write what they measured.
     """
     code = main()
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        raise SystemExit(code)
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()

@@ -149,3 +149,15 @@ def test_the_command_ends_with_the_exit_code_of_main_and_all_it_wrote(tmp_path):
     assert written.returncode == 1 and json.loads((tmp_path / "report.json").read_bytes()) == json.loads(piped.stdout)
     clean = subprocess.run([*command[:3], "seeds", "--select", "RL601", "--fail-on", "never"], cwd=ROOT, capture_output=True)
     assert clean.returncode == 0 and b"RL601" in clean.stdout
+
+
+def test_under_a_tracer_the_command_exits_normally_so_that_coverage_and_profilers_can_save():
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    code = ("import atexit, sys; atexit.register(lambda: print('saved')); sys.settrace(lambda *a: None); "
+            "sys.argv = ['replylint', '--version']; from replylint.cli import run; run()")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0 and done.stdout.split() == ["replylint", "0.1.0", "saved"]
