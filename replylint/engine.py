@@ -321,7 +321,7 @@ def _read_in_parallel(todo: list[Todo], jobs: int) -> list[Read]:
             # has read its share: while this one loads, they go on taking chunks, so loading
             # is part of the shared work rather than a wait at the end.
             for j, future in futures.items():
-                if j not in done and (j == i or (future.done() and not future.cancelled())):
+                if j not in done and (j == i or future.done()):  # a chunk cancelled here is done already
                     done[j] = _unspilled(future.result())
     return [read for i in range(len(chunks)) for read in done[i]]
 
