@@ -6,6 +6,7 @@ rules, and a typo in data fails when it is loaded rather than silently later.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -39,16 +40,11 @@ class Model(BaseModel):
         return _rebuild, (cls, values, self.__pydantic_fields_set__)
 
 
+@cache
 def _fields(cls: type[Model]) -> tuple[tuple[str, ...], set[str]]:
     """The names of a model class's fields, in order, and the shared set of all of them."""
-    try:
-        return _FIELDS[cls]
-    except KeyError:
-        names = tuple(cls.__pydantic_fields__)
-        return _FIELDS.setdefault(cls, (names, _shared_fields_set(set(names))))
-
-
-_FIELDS: dict[type[Model], tuple[tuple[str, ...], set[str]]] = {}
+    names = tuple(cls.__pydantic_fields__)
+    return names, _shared_fields_set(set(names))
 
 
 def _shared_fields_set(names: set[str]) -> set[str]:
@@ -57,7 +53,6 @@ def _shared_fields_set(names: set[str]) -> set[str]:
 
 
 _FIELDS_SETS: dict[frozenset[str], set[str]] = {}
-_set = object.__setattr__
 
 
 def _rebuild(cls: type[Model], values: tuple, fields_set: set[str] | None = None) -> Model:
@@ -65,10 +60,10 @@ def _rebuild(cls: type[Model], values: tuple, fields_set: set[str] | None = None
     set (``None``: all of them). Nothing is validated."""
     names, every = _fields(cls)
     model = cls.__new__(cls)
-    _set(model, "__dict__", dict(zip(names, values)))
-    _set(model, "__pydantic_fields_set__", every if fields_set is None else _shared_fields_set(fields_set))
-    _set(model, "__pydantic_extra__", None)
-    _set(model, "__pydantic_private__", None)
+    object.__setattr__(model, "__dict__", dict(zip(names, values)))
+    object.__setattr__(model, "__pydantic_fields_set__", every if fields_set is None else _shared_fields_set(fields_set))
+    object.__setattr__(model, "__pydantic_extra__", None)
+    object.__setattr__(model, "__pydantic_private__", None)
     return model
 
 
