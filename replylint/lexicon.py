@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib.util import find_spec
-from pathlib import Path
+
+from replylint.package_files import package_file
 
 MAX_WORD = 4
 # One line of the dictionary, "word frequency tag", for a word of two to MAX_WORD characters.
@@ -15,11 +15,7 @@ _ENTRY = re.compile(rf"^(\S{{2,{MAX_WORD}}}) \S+ (\S+)[ \t\r]*$", re.MULTILINE)
 @lru_cache(maxsize=1)
 def tags() -> dict[str, str]:
     """Every word of two to four characters in the jieba dictionary, with its part of speech."""
-    # Found without importing jieba, whose import pulls in pkg_resources and takes a second.
-    spec = find_spec("jieba")
-    if spec is None or not spec.submodule_search_locations:
-        raise ModuleNotFoundError("the jieba package (its dictionary) is not installed")
-    text = (Path(spec.submodule_search_locations[0]) / "dict.txt").read_text(encoding="utf-8")
+    text = package_file("jieba", "dict.txt", "its dictionary").read_text(encoding="utf-8")
     return dict(_ENTRY.findall(text))
 
 

@@ -18,13 +18,13 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
-from importlib.util import find_spec, module_from_spec, spec_from_file_location
-from pathlib import Path
+from importlib.util import module_from_spec, spec_from_file_location
 
 from rapidfuzz.distance import Levenshtein
 
 from replylint.corpus import group_by
 from replylint.models import Model
+from replylint.package_files import package_file
 
 # Characters that carry an edition, a year or a count: a difference in them makes another document.
 NUMERALS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十百千万零〇○两")
@@ -82,18 +82,11 @@ def _readings(char: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _pinyin_table() -> dict[int, str]:
-    """pypinyin's table of the readings of each character, by code point.
-
-    Its module is loaded from its file alone: importing it as ``pypinyin.pinyin_dict`` runs
-    the package's ``__init__``, which loads the phrase table and the segmenter too (0.16 s
-    against 0.04 s), none of which single characters need.
-    """
-    spec = find_spec("pypinyin")
-    if spec is None or not spec.submodule_search_locations:
-        raise ModuleNotFoundError("the pypinyin package (its character table) is not installed")
-    path = Path(spec.submodule_search_locations[0]) / "pinyin_dict.py"
-    module = module_from_spec(spec_from_file_location("replylint._pinyin_dict", path))
-    module.__spec__.loader.exec_module(module)
+    """pypinyin's table of the readings of each character, by code point, loaded from its
+    module's file alone (importing ``pypinyin.pinyin_dict`` would run the package's ``__init__``)."""
+    spec = spec_from_file_location("replylint._pinyin_dict", package_file("pypinyin", "pinyin_dict.py", "its character table"))
+    module = module_from_spec(spec)
+    spec.loader.exec_module(module)
     return module.pinyin_dict
 
 
