@@ -10,8 +10,8 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from typing import NoReturn
 from contextlib import contextmanager
+from typing import NoReturn
 
 from replylint import __version__
 

@@ -3,15 +3,15 @@
 import json
 import re
 import subprocess
-from decimal import Decimal, localcontext
 import sys
+from decimal import Decimal, localcontext
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from replylint.extract.names import _boundaries
-from replylint.extract.phrases import CLAUSE_END, CLOSING, OPENING, clause_start, outside_quotes, split_outside_quotes
 from replylint.extract.metric import _edge_patterns, _strip
+from replylint.extract.phrases import CLAUSE_END, CLOSING, OPENING, clause_start, outside_quotes, split_outside_quotes
 from replylint.extract.scope import _patterns, _phrases, clause_bounds, sentence_bounds
 from replylint.numerals import _APPROX_BEFORE, _BOUNDS, _QUALIFIER_ENDS, _evaluate, _structured, _tidy, _word_before
 from replylint.report.json import render

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pickle
 
-from replylint.models import Fix, Span
+from replylint.models import Span
 
 SPAN = {"start": 3, "end": 5, "line": 1, "column": 4, "end_line": 1, "end_column": 6}
 
@@ -15,10 +15,14 @@ def test_models_built_with_the_same_fields_share_one_set_of_field_names():
     assert first.__pydantic_fields_set__ is second.__pydantic_fields_set__
 
 
-def test_models_built_with_other_fields_keep_their_own_set():
-    implicit = Fix(description="改", edits=())
-    assert implicit.model_fields_set == {"description", "edits"}
-    assert Span(**SPAN).__pydantic_fields_set__ is not implicit.__pydantic_fields_set__
+def test_models_of_one_class_built_with_other_fields_keep_a_set_of_their_own():
+    from replylint.models import Location
+
+    place = {"path": "a.txt", "line": 1, "column": 1, "end_line": 1, "end_column": 2, "text": "甲"}
+    bare, with_role = Location(**place), Location(**place, role="rare")
+    assert bare.model_fields_set == set(place)
+    assert with_role.model_fields_set == {*place, "role"}
+    assert Location(**place, role="common").__pydantic_fields_set__ is with_role.__pydantic_fields_set__
 
 
 def test_a_copy_with_changes_does_not_change_the_set_of_the_models_it_was_shared_with():
