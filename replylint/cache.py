@@ -45,6 +45,10 @@ class LetterCache:
         key = hashlib.sha256(path.encode("utf-8", "surrogateescape") + b"\0" + data).hexdigest()
         return self.folder / key[:2] / f"{key}.pickle"
 
+    def holds(self, path: str, data: bytes) -> bool:
+        """Whether an entry for this path and content is stored (it may still fail to load)."""
+        return self._entry(path, data).is_file()
+
     def get(self, path: str, data: bytes, checks: str | None = None) -> tuple[Letter, tuple[Finding, ...] | None] | None:
         """The cached letter for this path and content, with its findings when they were
         stored under the checks key ``checks``; ``None`` when the letter is not cached."""

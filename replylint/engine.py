@@ -269,6 +269,7 @@ def _read_files(
 ) -> list[Read]:
     reads: dict[str, Read] = {}
     todo: list[Todo] = []
+    stored: list[Todo] = []  # the files whose letters the cache holds
     for path in paths:
         try:
             data = read_bytes(path)
@@ -276,24 +277,40 @@ def _read_files(
             reads[path] = Read(error=FileError(path=display_path(path), reason=str(exc)))
             continue
         wanted = checks if checks is not None and (checked is None or display_path(path) in checked) else None
-        cached = cache.get(path, data, wanted.key if wanted else None) if cache else None
-        if cached is None:
-            reads[path] = Read()  # keeps the reads in path order
-            todo.append((path, data, wanted, cache))
-            continue
-        letter, findings = cached
-        reads[path] = Read(letter, findings=findings)
-        if wanted and findings is None:
-            reads[path] = _checked(reads[path], wanted)
-            _store(cache, path, data, reads[path], wanted)
-    fresh = _read_in_parallel(todo, jobs) if jobs > 1 and len(todo) >= PARALLEL_MIN_FILES else [_read(item) for item in todo]
-    for (path, *_), read in zip(todo, fresh):
+        reads[path] = Read()  # keeps the reads in path order
+        (stored if cache is not None and cache.holds(path, data) else todo).append((path, data, wanted, cache))
+
+    def load_stored() -> list[Todo]:
+        """Load the letters the cache holds into ``reads``; the files whose entry would not load."""
+        missed = []
+        for item in stored:
+            path, data, wanted, _ = item
+            cached = cache.get(path, data, wanted.key if wanted else None)
+            if cached is None:
+                missed.append(item)
+                continue
+            letter, findings = cached
+            reads[path] = Read(letter, findings=findings)
+            if wanted and findings is None:
+                reads[path] = _checked(reads[path], wanted)
+                _store(cache, path, data, reads[path], wanted)
+        return missed
+
+    if jobs > 1 and todo and len(todo) + len(stored) >= PARALLEL_MIN_FILES:
+        # The other processes parse while this one loads the cached letters: a pre-commit
+        # run on one changed letter of a large corpus parses it while the rest loads.
+        fresh, missed = _read_in_parallel(todo, jobs, meanwhile=load_stored)
+    else:
+        missed = load_stored()
+        fresh = [_read(item) for item in todo]
+    for (path, *_), read in zip(todo + missed, fresh + [_read(item) for item in missed]):
         reads[path] = read
     return list(reads.values())
 
 
-def _read_in_parallel(todo: list[Todo], jobs: int) -> list[Read]:
-    """Read the files of ``todo`` in ``jobs`` processes, this one included, in their order.
+def _read_in_parallel(todo: list[Todo], jobs: int, meanwhile: Callable[[], list[Todo]]) -> tuple[list[Read], list[Todo]]:
+    """Read the files of ``todo`` in ``jobs`` processes, this one included, in their order,
+    and the result of ``meanwhile``, which this process runs before it takes its share.
 
     The files are cut into chunks. The other processes take chunks from the end; this one
     reads from the start every chunk that none of them has taken yet, so the work balances
@@ -306,14 +323,18 @@ def _read_in_parallel(todo: list[Todo], jobs: int) -> list[Read]:
     try:
         spill = tempfile.TemporaryDirectory(prefix="replylint-")
     except OSError:  # no writable temporary folder: read here alone
-        return [_read(item) for item in todo]
-    _load_shared_data()
+        return [_read(item) for item in todo], meanwhile()
+    if len(todo) >= PARALLEL_MIN_FILES:
+        # This process will read chunks too: forked processes inherit the data loaded here.
+        # With only a few files to read, the others load it while this one runs ``meanwhile``.
+        _load_shared_data()
     # Small chunks: the processes meet in the middle, where one may wait for the other's chunk.
     size = max(4, -(-len(todo) // (jobs * 32)))
     chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
     done: dict[int, list[Read]] = {}
     with spill as folder, ProcessPoolExecutor(max_workers=jobs - 1) as pool:
         futures = {i: pool.submit(_read_chunk, chunks[i], folder) for i in reversed(range(len(chunks)))}
+        result = meanwhile()
         for i, chunk in enumerate(chunks):
             if futures[i].cancel():
                 done[i] = [_read(item) for item in chunk]
@@ -323,7 +344,7 @@ def _read_in_parallel(todo: list[Todo], jobs: int) -> list[Read]:
             for j, future in futures.items():
                 if j not in done and (j == i or future.done()):  # a chunk cancelled here is done already
                     done[j] = _unspilled(future.result())
-    return [read for i in range(len(chunks)) for read in done[i]]
+    return [read for i in range(len(chunks)) for read in done[i]], result
 
 
 def _read_chunk(chunk: list[Todo], folder: str) -> str | list[Read]:
