@@ -217,3 +217,32 @@ def test_without_a_writable_temporary_folder_the_letters_are_read_here(tmp_path,
     monkeypatch.setattr(engine, "PARALLEL_MIN_FILES", 2)
     monkeypatch.setattr(tempfile, "TemporaryDirectory", refuse)
     assert lint([str(SEEDS)], jobs=2).findings == lint([str(SEEDS)], jobs=1).findings
+
+
+def test_a_changed_letter_is_parsed_in_another_process_while_this_one_loads_the_cached_ones(tmp_path, monkeypatch):
+    import os
+
+    letters = tmp_path / "letters"
+    letters.mkdir()
+    for copy in range(4):
+        for seed in sorted(SEEDS.glob("*.txt")):
+            (letters / f"{copy}_{seed.name}").write_bytes(seed.read_bytes())
+    cache = LetterCache(tmp_path / "cache")
+    lint([str(letters)], cache=cache)
+    changed = letters / "2_002_24bd33177cfbd43b.txt"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("建设", "建设的的", 1), encoding="utf-8")
+    monkeypatch.setattr(engine, "PARALLEL_MIN_FILES", 2)
+    writers = tmp_path / "writers"
+    real = LetterCache.put
+
+    def put(self, path, *args):
+        with open(writers, "a", encoding="utf-8") as log:
+            log.write(f"{os.getpid()} {path}\n")
+        real(self, path, *args)
+
+    monkeypatch.setattr(LetterCache, "put", put)
+    warm = lint([str(changed)], corpus=[str(letters)], jobs=2, cache=cache)
+    [(pid, path)] = [line.split() for line in writers.read_text().splitlines()]
+    assert pid != str(os.getpid()) and path == str(changed)
+    assert warm.findings == lint([str(changed)], corpus=[str(letters)]).findings
+    assert any(f.rule == "RL301" for f in warm.findings)
