@@ -24,12 +24,12 @@ DEFAULT_DIR = ".replylint_cache"
 
 @lru_cache(maxsize=1)
 def code_digest() -> str:
-    """A digest of every module and rules table of this installation of replylint."""
+    """A digest of every module, rules table and the word list of this installation of replylint."""
     from replylint.tables import builtin_dir
 
     package = Path(__file__).resolve().parent
     digest = hashlib.sha256()
-    for path in sorted([*package.rglob("*.py"), *builtin_dir().glob("*.toml")]):
+    for path in sorted([*package.rglob("*.py"), *builtin_dir().glob("*.toml"), builtin_dir() / "lexicon.txt"]):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from pydantic import ValidationInfo, model_validator
 
-from replylint.lexicon import MAX_WORD, tags, words
+from replylint.lexicon import MAX_WORD, is_word, tag
 from replylint.models import Model
 from replylint.substitution import check_examples, examples_wanted
 
@@ -33,10 +33,9 @@ class DoubledWords(Model):
         allowed, and no dictionary word may cross the doubled form's outer edges (产业产业链
         is 产业 + 产业链).
         """
-        tagged = tags()
         for m in _DOUBLED.finditer(text):
             unit = m.group(1)
-            if tagged.get(unit) not in self.tags or m.group() in self.allow or unit.startswith(self.allow_prefixes):
+            if tag(unit) not in self.tags or m.group() in self.allow or unit.startswith(self.allow_prefixes):
                 continue
             if self._crosses_outside(text, m.start(), m.end()):
                 continue
@@ -49,13 +48,12 @@ class DoubledWords(Model):
     @staticmethod
     def _crosses_outside(text: str, start: int, end: int) -> bool:
         """Whether a word reaches from outside the doubled form into it."""
-        lexicon = words()
         for length in range(2, MAX_WORD + 1):
             for first in range(start - length + 1, start):
-                if first >= 0 and text[first : first + length] in lexicon:
+                if first >= 0 and is_word(text[first : first + length]):
                     return True
             for first in range(end - length + 1, end):
-                if first + length <= len(text) and text[first : first + length] in lexicon:
+                if first + length <= len(text) and is_word(text[first : first + length]):
                     return True
         return False
 

@@ -377,11 +377,11 @@ def _store(cache: LetterCache | None, path: str, data: bytes, read: Read, checks
 def _load_shared_data() -> None:
     """Load the rules tables and the word list before the parsing processes start: forked
     processes inherit them instead of each loading its own."""
-    from replylint.lexicon import words
+    from replylint import lexicon
     from replylint.tables import load_tables
 
     load_tables()
-    words()  # the tagged words and their set, which name extraction and RL301 look words up in
+    lexicon.load()  # the word list, which name extraction and RL301 look words up in
 
 
 @dataclass(frozen=True)

@@ -1,28 +1,53 @@
-"""The general Chinese word list (the jieba segmenter's dictionary), loaded once on demand."""
+"""The general Chinese word list: the words of two to four characters of the jieba segmenter's
+dictionary, with their parts of speech, in ``rules/lexicon.txt``.
+
+The file is sorted, so a word is found by binary search in its text: a run reads the file
+(5 ms) instead of building a set of 330,000 words (0.25 s), and looks up a few hundred words.
+"""
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-
-from replylint.package_files import package_file
+from functools import cache
 
 MAX_WORD = 4
-# One line of the dictionary, "word frequency tag", for a word of two to MAX_WORD characters.
-_ENTRY = re.compile(rf"^(\S{{2,{MAX_WORD}}}) \S+ (\S+)[ \t\r]*$", re.MULTILINE)
 
 
-@lru_cache(maxsize=1)
-def tags() -> dict[str, str]:
-    """Every word of two to four characters in the jieba dictionary, with its part of speech."""
-    text = package_file("jieba", "dict.txt", "its dictionary").read_text(encoding="utf-8")
-    return dict(_ENTRY.findall(text))
+@cache
+def _text() -> str:
+    """The lexicon's text: one ``word tag`` line per word, sorted by word."""
+    from replylint.tables import builtin_dir
+
+    return (builtin_dir() / "lexicon.txt").read_text(encoding="utf-8")
 
 
-@lru_cache(maxsize=1)
-def words() -> frozenset[str]:
-    """Every word of two to four characters in the jieba dictionary."""
-    return frozenset(tags())
+def load() -> None:
+    """Read the lexicon now (processes forked later share it)."""
+    _text()
+
+
+@cache
+def tag(word: str) -> str | None:
+    """The part of speech (jieba's tag: ``v``, ``n``, ``d`` …) of ``word``; ``None`` when it is not in the list."""
+    text = _text()
+    # ``low`` and ``high`` are line starts (or the end); the word's line, if any, starts between them.
+    low, high = 0, len(text)
+    while low < high:
+        start = text.rfind("\n", 0, (low + high) // 2) + 1
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        entry, _, found = text[start:end].partition(" ")
+        if entry == word:
+            return found
+        if entry < word:
+            low = end + 1
+        else:
+            high = start
+    return None
+
+
+def is_word(text: str) -> bool:
+    """Whether ``text`` is a word of the list."""
+    return tag(text) is not None
 
 
 def crosses_word(text: str, start: int, end: int) -> bool:
@@ -31,12 +56,11 @@ def crosses_word(text: str, start: int, end: int) -> bool:
     Such a word shows that the span is not a word of its own there: 成份 in 组成份额 is
     crossed by 组成, 定单 in 确定单位 by 确定.
     """
-    lexicon = words()
     for first in range(max(0, start - MAX_WORD + 1), end):
         for length in range(2, MAX_WORD + 1):
             last = first + length
             if last <= start or last > len(text):
                 continue
-            if (first < start or last > end) and text[first:last] in lexicon:
+            if (first < start or last > end) and is_word(text[first:last]):
                 return True
     return False

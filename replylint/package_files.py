@@ -1,8 +1,7 @@
 """Files inside installed packages, found without importing the packages.
 
-Importing jieba pulls in pkg_resources (a second); importing pypinyin loads its phrase table
-and segmenter (0.16 s). replylint needs one data file of each, so it finds the file where
-the package is installed and reads it alone.
+Importing pypinyin loads its phrase table and segmenter (0.16 s). replylint needs one data
+file of it, so it finds the file where the package is installed and reads it alone.
 """
 
 from __future__ import annotations

@@ -6,8 +6,8 @@ from replylint.package_files import package_file
 
 
 def test_a_data_file_of_an_installed_package_is_found_where_it_is_installed():
-    path = package_file("jieba", "dict.txt", "its dictionary")
-    assert path.is_file() and path.parent.name == "jieba"
+    path = package_file("pypinyin", "pinyin_dict.py", "its character table")
+    assert path.is_file() and path.parent.name == "pypinyin"
 
 
 def test_a_package_that_is_not_installed_is_named_in_the_error():

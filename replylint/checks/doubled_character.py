@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from replylint.corpus import Corpus
-from replylint.lexicon import MAX_WORD, words
+from replylint.lexicon import MAX_WORD, is_word
 from replylint.models import Finding
 from replylint.query import at_view, paragraphs
 from replylint.registry import rule
@@ -26,8 +26,7 @@ def is_slip(text: str, index: int, table: Reduplication) -> bool:
     """
     char = text[index]
     pair = text[index : index + 2]
-    lexicon = words()
-    if pair in table.allow or (char not in table.function_chars and pair in lexicon):
+    if pair in table.allow or (char not in table.function_chars and is_word(pair)):
         return False
     if char not in table.function_chars and text[index + 2 : index + 3] in table.distributive_next:
         return False
@@ -36,12 +35,12 @@ def is_slip(text: str, index: int, table: Reduplication) -> bool:
         return False
     for length in range(3, MAX_WORD + 1):
         for start in range(index + 2 - length, index + 1):
-            if start >= 0 and text[start : start + length] in lexicon:
+            if start >= 0 and is_word(text[start : start + length]):
                 return False
     for length in range(2, MAX_WORD + 1):
-        if index - length + 1 >= 0 and text[index - length + 1 : index + 1] in lexicon:
+        if index - length + 1 >= 0 and is_word(text[index - length + 1 : index + 1]):
             return False
-        if text[index + 1 : index + 1 + length] in lexicon:
+        if is_word(text[index + 1 : index + 1 + length]):
             return False
     return True
 

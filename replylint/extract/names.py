@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Literal
 
 from replylint.claims import Claim
-from replylint.lexicon import words
+from replylint.lexicon import is_word
 from replylint.letter import Structure
 from replylint.source import Source
 from replylint.tables import Organisations, load_tables
@@ -136,7 +136,7 @@ def _starts(text: str, table: Organisations) -> Iterator[int]:
     for pos in positions:
         if text.startswith("市", pos) and not text.startswith("市场", pos) or text.startswith(table.city_short, pos):
             yield pos
-        elif (lead := _PLACE.match(text, pos)) and lead.group() in words():
+        elif (lead := _PLACE.match(text, pos)) and is_word(lead.group()):
             yield pos
 
 
