@@ -6,7 +6,9 @@ rules, and a typo in data fails when it is loaded rather than silently later.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
+from operator import attrgetter
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -26,15 +28,17 @@ class Model(BaseModel):
         # pydantic gives each instance a set of its own, 728 bytes, which was two thirds of
         # a span's memory and a third of a corpus's. Sharing is safe because the models are
         # frozen: only a copy's set is ever changed (model_copy copies it first).
-        object.__setattr__(self, "__pydantic_fields_set__", _shared_fields_set(self.__pydantic_fields_set__))
+        given = self.__pydantic_fields_set__
+        every = _fields(type(self))[1]
+        object.__setattr__(self, "__pydantic_fields_set__", every if len(given) == len(every) else _shared_fields_set(given))
 
     def __reduce__(self) -> tuple:
         # A compact pickle (the letter cache loads thousands): the field values in order and,
         # unless every field was set (the common case), the names of those set; rebuilt
         # without validation, as pydantic's own does.
         cls = type(self)
-        names, every = _fields(cls)
-        values = tuple(self.__dict__[name] for name in names)
+        every = _fields(cls)[1]
+        values = _values(cls)(self)
         if len(self.__pydantic_fields_set__) == len(every):
             return _rebuild, (cls, values)
         return _rebuild, (cls, values, self.__pydantic_fields_set__)
@@ -45,6 +49,16 @@ def _fields(cls: type[Model]) -> tuple[tuple[str, ...], set[str]]:
     """The names of a model class's fields, in order, and the shared set of all of them."""
     names = tuple(cls.__pydantic_fields__)
     return names, _shared_fields_set(set(names))
+
+
+@cache
+def _values(cls: type[Model]) -> Callable[[Model], tuple]:
+    """A function giving the field values of a model of class ``cls``, in order (as a tuple
+    however many fields there are): ``attrgetter`` reads them in one call (dumping a letter 0.49 -> 0.39 ms)."""
+    names = _fields(cls)[0]
+    if len(names) > 1:
+        return attrgetter(*names)
+    return lambda model: tuple(getattr(model, name) for name in names)
 
 
 def _shared_fields_set(names: set[str]) -> set[str]:

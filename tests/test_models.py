@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pickle
 
-from replylint.models import Span
+from replylint.models import Model, Span
 
 SPAN = {"start": 3, "end": 5, "line": 1, "column": 4, "end_line": 1, "end_column": 6}
 
@@ -54,5 +54,21 @@ def test_a_pickled_model_keeps_which_of_its_fields_were_set():
     bare = Location(path="a.txt", line=1, column=1, end_line=1, end_column=2, text="甲")
     full = bare.model_copy(update={"role": None, "where": None})
     for model in (bare, full):
+        back = pickle.loads(pickle.dumps(model))
+        assert back == model and back.model_fields_set == model.model_fields_set
+
+
+class One(Model):
+    """A model of one field, pickled through its own path."""
+
+    value: int = 0
+
+
+class Empty(Model):
+    """A model without fields."""
+
+
+def test_models_of_one_field_and_of_none_come_back_from_a_pickle():
+    for model in (One(value=7), One(), Empty()):
         back = pickle.loads(pickle.dumps(model))
         assert back == model and back.model_fields_set == model.model_fields_set
