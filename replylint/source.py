@@ -116,11 +116,8 @@ class Source:
     digest: str = ""
     origins: tuple[Origin, ...] = ()
     view: str = field(init=False)
-    # Machine integers, not a tuple: a tuple of ints takes four times the memory, and a corpus
-    # holds one entry per character. Derived from ``text``, so left out of the hash.
-    view_to_text: array[int] = field(init=False, repr=False, hash=False)
-    # The same map as runs of consecutive offsets, (view index, original offset) where each
-    # starts: the compact form a pickle keeps.
+    # The map of the view as runs of consecutive offsets, (view index, original offset) where
+    # each starts: the compact form a pickle keeps, from which ``view_to_text`` is built.
     view_runs: tuple[tuple[int, int], ...] = field(init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
@@ -137,6 +134,20 @@ class Source:
         # A compact pickle for the letter cache: the view map as its runs, and none of the
         # cached properties, which are cheap to rebuild.
         return _restore, (tuple(getattr(self, name) for name in _init_fields()), self.view, self.view_runs)
+
+    @cached_property
+    def view_to_text(self) -> array[int]:
+        """The original offset of each character of the view, built from the runs when first
+        asked for: a letter loaded from the cache whose view nothing maps is spared it.
+
+        Machine integers, not a tuple: a tuple of ints takes four times the memory, and a
+        corpus holds one entry per character.
+        """
+        runs = self.view_runs
+        mapping: list[int] = []
+        for (index, offset), (following, _) in zip(runs, [*runs[1:], (len(self.view), 0)]):
+            mapping.extend(range(offset, offset + following - index))
+        return array("q", mapping)
 
     @cached_property
     def _line_starts(self) -> list[int]:
@@ -230,12 +241,8 @@ def _restore(given: tuple, view: str, runs: tuple[tuple[int, int], ...]) -> Sour
 
 
 def _set_view(source: Source, view: str, runs: Sequence[tuple[int, int]]) -> None:
-    """Give ``source`` its view and the map of the view given by ``runs``."""
-    mapping: list[int] = []
-    for (index, offset), (following, _) in zip(runs, [*runs[1:], (len(view), 0)]):
-        mapping.extend(range(offset, offset + following - index))
+    """Give ``source`` its view and the runs of the view's map."""
     object.__setattr__(source, "view", view)
-    object.__setattr__(source, "view_to_text", array("q", mapping))
     object.__setattr__(source, "view_runs", tuple(runs))
 
 
