@@ -170,7 +170,7 @@ class _Reader:
 
     def field(self, para: Paragraph, start: int, end: int) -> Field:
         """The field ``para.text[start:end]`` with its original span."""
-        return Field(text=para.text[start:end], span=self.span(para, start, end))
+        return Field.trusted(text=para.text[start:end], span=self.span(para, start, end))
 
     def span(self, para: Paragraph, start: int, end: int) -> Span:
         """The original span of ``para.text[start:end]``."""
@@ -288,7 +288,7 @@ def _joined(reader: _Reader, parts: list) -> Field:
     """One field over consecutive paragraphs: their texts joined, one span from first to last."""
     (first, start, _), (last, _, end) = parts[0], parts[-1]
     text = "".join(para.text[s:e] for para, s, e in parts)
-    return Field(text=text, span=reader.source.view_span(first.start + start, last.start + end))
+    return Field.trusted(text=text, span=reader.source.view_span(first.start + start, last.start + end))
 
 
 def _docno(reader: _Reader, para: Paragraph, offset: int, m: re.Match) -> DocNumber:
@@ -385,7 +385,7 @@ def _sections(reader: _Reader, para: Paragraph, start: int, end: int) -> list[Se
                 continue
             title_end = _title_end(body, m.end(), level)
             title = body[m.end() : title_end].strip(_EDGE_MARKUP)
-            out.append(Section(
+            out.append(Section.trusted(
                 level=level, marker=m["marker"], ordinal=ordinal, title=title,
                 span=reader.span(para, start + m.start(), start + max(title_end, m.end())),
             ))

@@ -91,7 +91,7 @@ class Rule:
         ``fix`` is ``(description, [(place, replacement), ...])`` for a certain correction.
         """
         locations = tuple(place.location() for place in places)
-        return Finding(
+        return Finding.trusted(
             rule=self.code,
             name=self.name,
             group=self.group,
@@ -160,10 +160,10 @@ def _fix(fix: tuple[str, Sequence[tuple[At, str]]] | None) -> Fix | None:
         return None
     description, changes = fix
     edits = tuple(
-        Edit(path=place.letter.path, start=place.span.start, end=place.span.end, replacement=replacement)
+        Edit.trusted(path=place.letter.path, start=place.span.start, end=place.span.end, replacement=replacement)
         for place, replacement in changes
     )
-    return Fix(description=description, edits=edits)
+    return Fix.trusted(description=description, edits=edits)
 
 
 def all_rules() -> dict[str, Rule]:

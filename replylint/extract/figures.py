@@ -97,7 +97,7 @@ def _paragraph_figures(
         if norm.core is not None and core is not None:
             previous = (sentence[0], core, family)
         span = source.view_span(para.start + q.start, para.start + q.end)
-        found.append(Figure(
+        found.append(Figure.trusted(
             span=span,
             raw=source.text[span.start : span.end],
             value=q.value,

@@ -163,7 +163,7 @@ def extract_names(source: Source, structure: Structure) -> Iterator[Name]:
         name = _MARKUP.sub("", field.text) if field else ""
         if name and name.endswith(table.suffixes) and _is_name(name, table):
             taken.update(range(field.span.start, field.span.end))
-            yield Name(span=field.span, raw=source.excerpt(field.span), name=name, key=name_key(name, table), origin=origin)
+            yield Name.trusted(span=field.span, raw=source.excerpt(field.span), name=name, key=name_key(name, table), origin=origin)
     for para in source.paragraphs:
         text = para.text
         titles = [(m.start(), m.end()) for m in _TITLE.finditer(text)]
@@ -178,4 +178,4 @@ def extract_names(source: Source, structure: Structure) -> Iterator[Name]:
             span = source.view_span(para.start + start, para.start + end)
             taken.update(range(span.start, span.end))
             name = _MARKUP.sub("", text[start:end])
-            yield Name(span=span, raw=source.excerpt(span), name=name, key=name_key(name, table))
+            yield Name.trusted(span=span, raw=source.excerpt(span), name=name, key=name_key(name, table))

@@ -70,6 +70,10 @@ class Scope(Model):
         return words
 
 
+# The scope of a figure without one: frozen, so every such figure shares it.
+_NO_SCOPE = Scope()
+
+
 @dataclass(frozen=True)
 class Mark:
     """A time phrase found in a paragraph, with the scope it states (not yet cumulative)."""
@@ -327,7 +331,7 @@ def scope_at(
         return scope.model_copy(update={"cumulative": True, "phrase": f"{scope.phrase}{total.group()}"}) if total else scope
     if total:
         return Scope(kind="cumulative", phrase=total.group(), end=letter_date, cumulative=True)
-    return Scope()
+    return _NO_SCOPE
 
 
 def _running_total_word(

@@ -87,7 +87,7 @@ def extract_titles(source: Source, structure: Structure) -> Iterator[Title]:
             proposal = bool(_PROPOSAL_TAIL.search(title) or _PROPOSAL_NUMBER.match(text, m.end()))
             span = source.view_span(para.start + m.start(), para.start + m.end())
             dated = governing_date(text, verb.start(), letter_date) if verb and not proposal else None
-            yield Title(
+            yield Title.trusted(
                 span=span, raw=source.excerpt(span), title=title, key=title,
                 role="proposal" if proposal else "document",
                 issued=dated[0] if dated else None,
@@ -103,7 +103,7 @@ def extract_titles(source: Source, structure: Structure) -> Iterator[Title]:
             if any(s <= start < e for s, e in taken) or (own is not None and source.view_to_text[start] == own.start):
                 continue
             fields = _docno_fields(source, para.start, d, start)
-            yield Title(span=fields["docno_span"], raw=source.excerpt(fields["docno_span"]), **fields)
+            yield Title.trusted(span=fields["docno_span"], raw=source.excerpt(fields["docno_span"]), **fields)
 
 
 def _docno_fields(source: Source, offset: int, m: re.Match, start: int | None = None) -> dict:
