@@ -161,14 +161,37 @@ def test_a_built_in_per_letter_rule_that_crashes_is_one_error_and_its_findings_a
     assert len(seen) == 5
 
 
+def _seed_copies(folder, copies):
+    """``copies`` copies of the seeds in ``folder``, named ``N_seed``."""
+    folder.mkdir()
+    for copy in range(copies):
+        for seed in sorted(SEEDS.glob("*.txt")):
+            (folder / f"{copy}_{seed.name}").write_bytes(seed.read_bytes())
+    return folder
+
+
+def _cache_writers(monkeypatch, log):
+    """Log to ``log`` the process id and path of every cache entry written from now on, by
+    any process: the (process, path) pairs logged so far."""
+    import os
+
+    real = LetterCache.put
+
+    def put(self, path, *args):
+        with open(log, "a", encoding="utf-8") as out:
+            out.write(f"{os.getpid()} {path}\n")
+        real(self, path, *args)
+
+    monkeypatch.setattr(LetterCache, "put", put)
+    return lambda: [tuple(line.split(" ", 1)) for line in log.read_text(encoding="utf-8").splitlines()]
+
+
 def test_parallel_reading_of_many_letters_keeps_their_order_and_findings(tmp_path, monkeypatch):
     # Enough letters for many chunks: this process reads some, the other reads the rest.
-    for copy in range(8):
-        for seed in sorted(SEEDS.glob("*.txt")):
-            (tmp_path / f"{copy}_{seed.name}").write_bytes(seed.read_bytes())
+    letters = _seed_copies(tmp_path / "letters", 8)
     monkeypatch.setattr(engine, "PARALLEL_MIN_FILES", 2)
-    serial = lint([str(tmp_path)], jobs=1)
-    parallel = lint([str(tmp_path)], jobs=2)
+    serial = lint([str(letters)], jobs=1)
+    parallel = lint([str(letters)], jobs=2)
     assert parallel.files == serial.files and len(parallel.files) == 40
     assert parallel.findings == serial.findings
 
@@ -176,24 +199,12 @@ def test_parallel_reading_of_many_letters_keeps_their_order_and_findings(tmp_pat
 def test_each_process_caches_the_letters_it_reads_and_a_warm_run_reads_them_all(tmp_path, monkeypatch):
     import os
 
-    letters = tmp_path / "letters"
-    letters.mkdir()
-    for copy in range(8):
-        for seed in sorted(SEEDS.glob("*.txt")):
-            (letters / f"{copy}_{seed.name}").write_bytes(seed.read_bytes())
+    letters = _seed_copies(tmp_path / "letters", 8)
     monkeypatch.setattr(engine, "PARALLEL_MIN_FILES", 2)
-    writers = tmp_path / "writers"
-    real = LetterCache.put
-
-    def put(self, path, *args):
-        with open(writers, "a", encoding="utf-8") as log:
-            log.write(f"{os.getpid()}\n")
-        real(self, path, *args)
-
-    monkeypatch.setattr(LetterCache, "put", put)
+    written = _cache_writers(monkeypatch, tmp_path / "writers")
     cache = LetterCache(tmp_path / "cache")
     cold = lint([str(letters)], jobs=2, cache=cache)
-    pids = writers.read_text().split()
+    pids = [pid for pid, _ in written()]
     assert len(pids) == 40 and len(set(pids)) == 2 and str(os.getpid()) in pids
     parsed = []
     monkeypatch.setattr(engine, "parse_letter", lambda path, data: parsed.append(path))
@@ -222,27 +233,15 @@ def test_without_a_writable_temporary_folder_the_letters_are_read_here(tmp_path,
 def test_a_changed_letter_is_parsed_in_another_process_while_this_one_loads_the_cached_ones(tmp_path, monkeypatch):
     import os
 
-    letters = tmp_path / "letters"
-    letters.mkdir()
-    for copy in range(4):
-        for seed in sorted(SEEDS.glob("*.txt")):
-            (letters / f"{copy}_{seed.name}").write_bytes(seed.read_bytes())
+    letters = _seed_copies(tmp_path / "letters", 4)
     cache = LetterCache(tmp_path / "cache")
     lint([str(letters)], cache=cache)
     changed = letters / "2_002_24bd33177cfbd43b.txt"
     changed.write_text(changed.read_text(encoding="utf-8").replace("建设", "建设的的", 1), encoding="utf-8")
     monkeypatch.setattr(engine, "PARALLEL_MIN_FILES", 2)
-    writers = tmp_path / "writers"
-    real = LetterCache.put
-
-    def put(self, path, *args):
-        with open(writers, "a", encoding="utf-8") as log:
-            log.write(f"{os.getpid()} {path}\n")
-        real(self, path, *args)
-
-    monkeypatch.setattr(LetterCache, "put", put)
+    written = _cache_writers(monkeypatch, tmp_path / "writers")
     warm = lint([str(changed)], corpus=[str(letters)], jobs=2, cache=cache)
-    [(pid, path)] = [line.split() for line in writers.read_text().splitlines()]
+    [(pid, path)] = written()
     assert pid != str(os.getpid()) and path == str(changed)
     assert warm.findings == lint([str(changed)], corpus=[str(letters)]).findings
     assert any(f.rule == "RL301" for f in warm.findings)
