@@ -25,6 +25,7 @@ def test_wheel_ships_the_rules_tables(wheel):
     names = zipfile.ZipFile(wheel).namelist()
     tables = sorted(n for n in names if n.startswith("replylint/_rules/") and n.endswith(".toml"))
     assert tables == sorted(f"replylint/_rules/{p.name}" for p in (ROOT / "rules").glob("*.toml"))
+    assert {"replylint/_rules/lexicon.txt", "replylint/_rules/LICENSE-jieba.txt"} <= set(names)
 
 
 def test_wheel_installed_in_a_clean_venv_checks_the_seeds(wheel, tmp_path):
