@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from replylint.models import Edit, Finding, Fix, Location, Severity, Span
+from replylint.models import SEVERITY_RANK, Edit, Finding, Fix, Location, Severity, Span
 
 if TYPE_CHECKING:
     from replylint.corpus import Corpus, Letter
@@ -130,6 +130,8 @@ def rule(
             raise ValueError(f"rule code {code!r} is not of the form RLnnn")
         if not NAME_PATTERN.match(rule_name):
             raise ValueError(f"rule name {rule_name!r} is not kebab-case")
+        if severity not in SEVERITY_RANK:  # findings are built unvalidated: check it once, here
+            raise ValueError(f"rule severity {severity!r} is not one of {', '.join(SEVERITY_RANK)}")
         taken = REGISTRY.get(code)
         if taken is not None and taken.check.__qualname__ != check.__qualname__:
             raise ValueError(f"rule code {code} is already taken by {taken.name}")
