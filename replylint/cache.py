@@ -45,15 +45,17 @@ class LetterCache:
         key = hashlib.sha256(path.encode("utf-8", "surrogateescape") + b"\0" + data).hexdigest()
         return self.folder / key[:2] / f"{key}.pickle"
 
-    def holds(self, path: str, data: bytes) -> bool:
-        """Whether an entry for this path and content is stored (it may still fail to load)."""
-        return self._entry(path, data).is_file()
+    def stored(self, path: str, data: bytes) -> Path | None:
+        """Where the entry for this path and content is, when one is stored (it may still fail
+        to load); ``None`` when there is none."""
+        entry = self._entry(path, data)
+        return entry if entry.is_file() else None
 
-    def get(self, path: str, data: bytes, checks: str | None = None) -> tuple[Letter, tuple[Finding, ...] | None] | None:
-        """The cached letter for this path and content, with its findings when they were
-        stored under the checks key ``checks``; ``None`` when the letter is not cached."""
+    def load(self, entry: Path, checks: str | None = None) -> tuple[Letter, tuple[Finding, ...] | None] | None:
+        """The cached letter of an entry that :meth:`stored` found, with its findings when they
+        were stored under the checks key ``checks``; ``None`` when it cannot be loaded."""
         try:
-            with open(self._entry(path, data), "rb") as handle:
+            with open(entry, "rb") as handle:
                 letter, key, findings = pickle.load(handle)
             if not isinstance(letter, Letter):
                 return None

@@ -269,7 +269,7 @@ def _read_files(
 ) -> list[Read]:
     reads: dict[str, Read] = {}
     todo: list[Todo] = []
-    stored: list[Todo] = []  # the files whose letters the cache holds
+    stored: list[tuple[Todo, Path]] = []  # the files whose letters the cache holds, with their entries
     for path in paths:
         try:
             data = read_bytes(path)
@@ -278,14 +278,18 @@ def _read_files(
             continue
         wanted = checks if checks is not None and (checked is None or display_path(path) in checked) else None
         reads[path] = Read()  # keeps the reads in path order
-        (stored if cache is not None and cache.holds(path, data) else todo).append((path, data, wanted, cache))
+        entry = cache.stored(path, data) if cache is not None else None
+        if entry is None:
+            todo.append((path, data, wanted, cache))
+        else:
+            stored.append(((path, data, wanted, cache), entry))
 
     def load_stored() -> list[Todo]:
         """Load the letters the cache holds into ``reads``; the files whose entry would not load."""
         missed = []
-        for item in stored:
+        for item, entry in stored:
             path, data, wanted, _ = item
-            cached = cache.get(path, data, wanted.key if wanted else None)
+            cached = cache.load(entry, wanted.key if wanted else None)
             if cached is None:
                 missed.append(item)
                 continue
