@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 import sys
-from importlib.util import find_spec
-from pathlib import Path
 
-MAX_WORD = 4
+from replylint.lexicon import MAX_WORD
+from replylint.package_files import package_file
+
 # One line of the dictionary, "word frequency tag", for a word of two to MAX_WORD characters.
 _ENTRY = re.compile(rf"^(\S{{2,{MAX_WORD}}}) \S+ (\S+)[ \t\r]*$", re.MULTILINE)
 
@@ -25,18 +25,20 @@ def entries(dictionary: str) -> list[tuple[str, str]]:
     return sorted(dict(_ENTRY.findall(dictionary)).items())
 
 
+def lexicon_text(dictionary: str) -> str:
+    """The lexicon file's text for a jieba dictionary's text: a ``word tag`` line per entry."""
+    return "".join(f"{word} {tag}\n" for word, tag in entries(dictionary))
+
+
 def jieba_dictionary() -> str:
-    """The text of the installed jieba package's ``dict.txt``."""
-    spec = find_spec("jieba")
-    if spec is None or not spec.submodule_search_locations:
-        raise SystemExit("jieba is not installed: pip install jieba")
-    return (Path(spec.submodule_search_locations[0]) / "dict.txt").read_text(encoding="utf-8")
+    """The text of the installed jieba package's ``dict.txt`` (pip install jieba)."""
+    return package_file("jieba", "dict.txt", "its dictionary").read_text(encoding="utf-8")
 
 
 def main() -> None:
     """Print the lexicon."""
     sys.stdout.reconfigure(encoding="utf-8", newline="\n")
-    sys.stdout.write("".join(f"{word} {tag}\n" for word, tag in entries(jieba_dictionary())))
+    sys.stdout.write(lexicon_text(jieba_dictionary()))
 
 
 if __name__ == "__main__":
