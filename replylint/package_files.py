@@ -1,7 +1,8 @@
 """Files inside installed packages, found without importing the packages.
 
-Importing pypinyin loads its phrase table and segmenter (0.16 s). replylint needs one data
-file of it, so it finds the file where the package is installed and reads it alone.
+Importing pypinyin loads its phrase table and segmenter (0.16 s), and importing jieba pulls
+in pkg_resources. replylint needs one data file of pypinyin (and tools/build_lexicon.py one
+of jieba), so it finds the file where the package is installed and reads it alone.
 """
 
 from __future__ import annotations

@@ -3,10 +3,10 @@ builds: the same values of the same types, the same fields set."""
 
 import pytest
 
+from replylint.corpus import Corpus
 from replylint.engine import read_letter
 from replylint.models import Location, Model
 from replylint.registry import all_rules
-from replylint.corpus import Corpus
 from replylint.testing import corpus_of, parse_cases
 from tests.conftest import ROOT, SEEDS
 
