@@ -59,7 +59,7 @@ def test_a_pickled_model_keeps_which_of_its_fields_were_set():
 
 
 class One(Model):
-    """A model of one field, pickled through its own path."""
+    """A model of one field."""
 
     value: int = 0
 
@@ -72,3 +72,13 @@ def test_models_of_one_field_and_of_none_come_back_from_a_pickle():
     for model in (One(value=7), One(), Empty()):
         back = pickle.loads(pickle.dumps(model))
         assert back == model and back.model_fields_set == model.model_fields_set
+
+
+def test_a_pickle_leaves_out_what_a_cached_property_kept_in_the_model():
+    from replylint.tables import MeasureWords
+
+    words = MeasureWords(measure="家 个 亿元")
+    assert words.words == ("亿元", "家", "个")  # kept in the model's __dict__ from now on
+    back = pickle.loads(pickle.dumps(words))
+    assert set(back.__dict__) == set(MeasureWords.model_fields)
+    assert back == words and back.words == words.words
