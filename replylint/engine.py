@@ -7,8 +7,6 @@ import glob
 import hashlib
 import json
 import os
-import pickle
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -303,72 +301,19 @@ def _read_files(
     if jobs > 1 and todo and len(todo) + len(stored) >= PARALLEL_MIN_FILES:
         # The other processes parse while this one loads the cached letters: a pre-commit
         # run on one changed letter of a large corpus parses it while the rest loads.
-        fresh, missed = _read_in_parallel(todo, jobs, meanwhile=load_stored)
+        from replylint.parallel import map_shared
+
+        if len(todo) >= PARALLEL_MIN_FILES:
+            # This process will parse letters too: forked processes inherit the data loaded
+            # here. With only a few to parse, the others load it while this one loads the cache.
+            _load_shared_data()
+        fresh, missed = map_shared(_read, todo, jobs, meanwhile=load_stored)
     else:
         missed = load_stored()
         fresh = [_read(item) for item in todo]
     for (path, *_), read in zip(todo + missed, fresh + [_read(item) for item in missed]):
         reads[path] = read
     return list(reads.values())
-
-
-def _read_in_parallel(todo: list[Todo], jobs: int, meanwhile: Callable[[], list[Todo]]) -> tuple[list[Read], list[Todo]]:
-    """Read the files of ``todo`` in ``jobs`` processes, this one included, in their order,
-    and the result of ``meanwhile``, which this process runs before it takes its share.
-
-    The files are cut into chunks. The other processes take chunks from the end; this one
-    reads from the start every chunk that none of them has taken yet, so the work balances
-    itself, and what this process reads need not be sent back. The others write what they
-    read to a temporary file rather than a pipe: a pipe would stall them until this process,
-    busy reading, took the data out.
-    """
-    from concurrent.futures import ProcessPoolExecutor
-
-    try:
-        spill = tempfile.TemporaryDirectory(prefix="replylint-")
-    except OSError:  # no writable temporary folder: read here alone
-        return [_read(item) for item in todo], meanwhile()
-    if len(todo) >= PARALLEL_MIN_FILES:
-        # This process will read chunks too: forked processes inherit the data loaded here.
-        # With only a few files to read, the others load it while this one runs ``meanwhile``.
-        _load_shared_data()
-    # Small chunks: the processes meet in the middle, where one may wait for the other's chunk.
-    size = max(4, -(-len(todo) // (jobs * 32)))
-    chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
-    done: dict[int, list[Read]] = {}
-    with spill as folder, ProcessPoolExecutor(max_workers=jobs - 1) as pool:
-        futures = {i: pool.submit(_read_chunk, chunks[i], folder) for i in reversed(range(len(chunks)))}
-        result = meanwhile()
-        for i, chunk in enumerate(chunks):
-            if futures[i].cancel():
-                done[i] = [_read(item) for item in chunk]
-            # Load what the others have read as soon as it is there, not after this process
-            # has read its share: while this one loads, they go on taking chunks, so loading
-            # is part of the shared work rather than a wait at the end.
-            for j, future in futures.items():
-                if j not in done and (j == i or future.done()):  # a chunk cancelled here is done already
-                    done[j] = _unspilled(future.result())
-    return [read for i in range(len(chunks)) for read in done[i]], result
-
-
-def _read_chunk(chunk: list[Todo], folder: str) -> str | list[Read]:
-    """Read a chunk of files in another process: the path of the pickle of the reads in
-    ``folder``, or the reads themselves when the file cannot be written."""
-    reads = [_read(item) for item in chunk]
-    try:
-        with tempfile.NamedTemporaryFile("wb", dir=folder, suffix=".pickle", delete=False) as handle:
-            pickle.dump(reads, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    except OSError:
-        return reads
-    return handle.name
-
-
-def _unspilled(result: str | list[Read]) -> list[Read]:
-    """The reads a chunk gave, loaded from their file when they were written to one."""
-    if isinstance(result, list):
-        return result
-    with open(result, "rb") as handle:
-        return pickle.load(handle)
 
 
 def _store(cache: LetterCache | None, path: str, data: bytes, read: Read, checks: LetterChecks | None) -> None:

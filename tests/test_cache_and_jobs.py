@@ -3,6 +3,7 @@ that checks some letters of a corpus reports what a full run reports for them.""
 
 import pickle
 import shutil
+from pathlib import Path
 
 from replylint import engine
 from replylint.cache import LetterCache
@@ -212,11 +213,18 @@ def test_each_process_caches_the_letters_it_reads_and_a_warm_run_reads_them_all(
 
 
 def test_a_chunk_that_cannot_be_written_to_a_file_is_sent_back_whole(tmp_path):
-    item = (str(SEEDS / "002_24bd33177cfbd43b.txt"), (SEEDS / "002_24bd33177cfbd43b.txt").read_bytes(), None, None)
-    sent = engine._read_chunk([item], str(tmp_path / "missing"))
-    assert isinstance(sent, list) and engine._unspilled(sent)[0].letter == read_letter(item[0])
-    spilled = engine._read_chunk([item], str(tmp_path))
-    assert isinstance(spilled, str) and engine._unspilled(spilled)[0].letter == read_letter(item[0])
+    from replylint import parallel
+
+    paths = sorted(str(p) for p in SEEDS.glob("*.txt"))
+    items = [(path, Path(path).read_bytes(), None, None) for path in paths]
+    parallel._share(engine._read, items, parallel.Ends(len(items), 2), str(tmp_path / "missing"))
+    kept = parallel._map_from_end()
+    assert [read.letter for start in sorted(kept) for read in kept[start]] == [read_letter(p) for p in paths]
+    parallel._share(engine._read, items, parallel.Ends(len(items), 2), str(tmp_path))
+    assert parallel._map_from_end() == {}
+    done = {}
+    parallel._load_spilled(str(tmp_path), done)
+    assert [read.letter for start in sorted(done) for read in done[start]] == [read_letter(p) for p in paths]
 
 
 def test_without_a_writable_temporary_folder_the_letters_are_read_here(tmp_path, monkeypatch):

@@ -1,0 +1,134 @@
+"""Mapping a function over a list in several processes, this one included, results in order.
+
+This process takes items from the start of the list and the other processes from the end,
+a chunk at a time, through a pair of bounds they share; chunks shrink as the two ends meet,
+so that when nothing is left to take, no process waits long for another's last chunk. What
+this process maps need not be sent back. The others write each chunk's results to a file
+rather than a pipe (a pipe would stall them until this process, busy mapping, took the data
+out), and this process loads those files between its own chunks: loading is part of the
+shared work rather than a wait at the end.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+M = TypeVar("M")
+
+# The largest chunk a process takes, in items: between chunks this process loads what the
+# others have written. The smallest is one item, taken when only a few are left.
+MAX_CHUNK = 32
+
+
+class Ends:
+    """The items not yet taken of a list of ``count``: this process takes chunks from the
+    start, the others from the end. Shared between processes (it is passed to them as they
+    start), its two bounds change under a lock."""
+
+    def __init__(self, count: int, processes: int) -> None:
+        import multiprocessing
+
+        self._bounds = multiprocessing.Array("q", [0, count])  # the first item not taken, and one past the last
+        self._processes = processes
+
+    def take(self, from_end: bool) -> tuple[int, int] | None:
+        """The start and end of the next chunk taken from one end; ``None`` when none is left.
+
+        A chunk is about an eighth of what is left per process, at most ``MAX_CHUNK``: the
+        last chunks, which another process may have to wait for, are a single item.
+        """
+        with self._bounds.get_lock():
+            first, end = self._bounds[0], self._bounds[1]
+            if first >= end:
+                return None
+            size = max(1, min(MAX_CHUNK, (end - first) // (8 * self._processes)))
+            if from_end:
+                self._bounds[1] = end - size
+                return end - size, end
+            self._bounds[0] = first + size
+            return first, first + size
+
+
+def map_shared(
+    function: Callable[[T], R], items: Sequence[T], processes: int, meanwhile: Callable[[], M]
+) -> tuple[list[R], M]:
+    """``[function(item) for item in items]``, worked out by ``processes`` processes, this one
+    included, and the result of ``meanwhile``, which this process runs before it takes items.
+
+    ``function`` must be picklable (defined at the top of a module), and so must ``items``
+    where processes are spawned rather than forked. Without a writable temporary folder
+    everything is done in this process.
+    """
+    from concurrent.futures import ProcessPoolExecutor
+
+    try:
+        spill = tempfile.TemporaryDirectory(prefix="replylint-")
+    except OSError:
+        return [function(item) for item in items], meanwhile()
+    ends = Ends(len(items), processes)
+    done: dict[int, list[R]] = {}  # the results of each chunk, by the number of its first item
+    with spill as folder, ProcessPoolExecutor(
+        max_workers=processes - 1, initializer=_share, initargs=(function, items, ends, folder)
+    ) as pool:
+        others = [pool.submit(_map_from_end) for _ in range(processes - 1)]
+        result = meanwhile()
+        while (taken := ends.take(from_end=False)) is not None:
+            start, end = taken
+            done[start] = [function(item) for item in items[start:end]]
+            _load_spilled(folder, done)
+        for other in others:
+            done.update(other.result())
+        _load_spilled(folder, done)
+    return [value for start in sorted(done) for value in done[start]], result
+
+
+# What a process started by :func:`map_shared` works on: the function, the items, their
+# shared ends and the folder to write results to.
+_shared: tuple[Callable[[Any], Any], Sequence[Any], Ends, str] | None = None
+
+
+def _share(function: Callable[[Any], Any], items: Sequence[Any], ends: Ends, folder: str) -> None:
+    """Keep what :func:`map_shared` gives a process as it starts (passed, not pickled, when forked)."""
+    global _shared
+    _shared = (function, items, ends, folder)
+
+
+def _map_from_end() -> dict[int, list[Any]]:
+    """In another process, map chunks taken from the end until none is left, and write each
+    one's results to a file; the chunks whose file could not be written, by first item."""
+    assert _shared is not None, "a process of map_shared starts with _share"
+    function, items, ends, folder = _shared
+    kept: dict[int, list[Any]] = {}
+    while (taken := ends.take(from_end=True)) is not None:
+        start, end = taken
+        results = [function(item) for item in items[start:end]]
+        if not _spill(folder, start, results):
+            kept[start] = results
+    return kept
+
+
+def _spill(folder: str, start: int, results: list[Any]) -> bool:
+    """Write a chunk's results to ``folder`` as ``<start>.pickle``, whole or not at all
+    (written under another name, then renamed); whether it could be written."""
+    try:
+        with tempfile.NamedTemporaryFile("wb", dir=folder, suffix=".part", delete=False) as handle:
+            pickle.dump(results, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, os.path.join(folder, f"{start}.pickle"))
+    except OSError:
+        return False
+    return True
+
+
+def _load_spilled(folder: str, done: dict[int, list[Any]]) -> None:
+    """Load into ``done`` the chunks written to ``folder`` that it does not hold yet."""
+    for entry in os.scandir(folder):
+        name, ext = os.path.splitext(entry.name)
+        if ext == ".pickle" and int(name) not in done:
+            with open(entry.path, "rb") as handle:
+                done[int(name)] = pickle.load(handle)
