@@ -204,8 +204,6 @@ def _check(args: argparse.Namespace) -> int:
 
 def _write(report, args: argparse.Namespace, lang: str) -> None:
     """Write the report in the chosen format to standard output or ``--output``."""
-    from rich.console import Console
-
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     try:
         if args.format == "json":
@@ -216,6 +214,8 @@ def _write(report, args: argparse.Namespace, lang: str) -> None:
             module = importlib.import_module(f"replylint.report.{args.format}")
             out.write(module.render(report, lang))
         elif args.statistics or not (args.quiet and not report.findings and not report.errors):
+            from rich.console import Console
+
             from replylint.report import table
 
             no_color = args.no_color or bool(os.environ.get("NO_COLOR")) or args.output is not None

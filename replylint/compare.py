@@ -13,11 +13,11 @@ from decimal import Decimal
 
 from replylint.corpus import Corpus, Letter, group_by
 from replylint.extract.figures import Figure
+from replylint.listing import listed
 from replylint.registry import At
 from replylint.tables import FigureCompare, load_tables
 
 Stated = tuple[Letter, Figure]
-LISTED = 5  # letters named in a message; the locations list every one
 Interval = tuple[Decimal | None, Decimal | None]
 
 
@@ -117,14 +117,12 @@ def measure(items: Sequence[Stated]) -> str:
 
 def letters(items: Sequence[Stated]) -> str:
     """The letters of some figures, each once, with their dates; past five, how many more."""
-    labels = list(dict.fromkeys(letter.label for letter, _ in items))
-    more = f"、… (+{len(labels) - LISTED})" if len(labels) > LISTED else ""
-    return "、".join(labels[:LISTED]) + more
+    return listed(list(dict.fromkeys(letter.label for letter, _ in items)), "、")
 
 
 def scopes(items: Sequence[Stated], lang: str = "zh") -> str:
-    """The time scopes of some figures, each once."""
-    return "; ".join(dict.fromkeys(fig.scope.describe(lang) for _, fig in items))
+    """The time scopes of some figures, each once; past five, how many more."""
+    return listed(list(dict.fromkeys(fig.scope.describe(lang) for _, fig in items)), "; ")
 
 
 def side(items: Sequence[Stated], lang: str = "zh") -> str:

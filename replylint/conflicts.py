@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from replylint.corpus import Letter, group_by
 from replylint.extract.dating import When
+from replylint.listing import listed
 from replylint.models import Finding, Span
 from replylint.registry import At, Rule
 
@@ -64,10 +65,11 @@ def ordered(sides: Sides, last: V | None = None) -> list[V]:
 
 
 def describe(sides: Sides, values: list[V], show: Callable[[V], str], lang: str) -> str:
-    """``《A》 (a.txt (2023-06-25), b.txt) vs 《B》 (c.txt)`` in the chosen language."""
+    """``《A》 (a.txt (2023-06-25), b.txt) vs 《B》 (c.txt)`` in the chosen language; past five
+    letters on a side, how many more."""
     sep, join, open_, close = ("；", "、", "（", "）") if lang == "zh" else ("; ", ", ", " (", ")")
     return sep.join(
-        f"{show(v)}{open_}{join.join(letter.label for letter, _ in sides[v])}{close}" for v in values
+        f"{show(v)}{open_}{listed([letter.label for letter, _ in sides[v]], join)}{close}" for v in values
     )
 
 

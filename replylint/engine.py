@@ -53,10 +53,17 @@ class Report:
 
     def source_line(self, path: str, line: int) -> str | None:
         """The text of one original line of a checked file, for showing context."""
+        source = self._sources.get(path)
+        return source.line(line) if source is not None else None
+
+    @cached_property
+    def _sources(self) -> dict[str, Source]:
+        """The source of each letter that has one, by path (the first, should a path repeat)."""
+        sources: dict[str, Source] = {}
         for letter in self.corpus:
-            if letter.path == path and letter.source is not None:
-                return letter.source.line(line)
-        return None
+            if letter.source is not None:
+                sources.setdefault(letter.path, letter.source)
+        return sources
 
 
 def discover(

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from itertools import accumulate, islice
 
 from replylint.corpus import Corpus, Letter
+from replylint.listing import listed
 from replylint.models import Finding
 from replylint.query import at_view
 from replylint.registry import At, rule
@@ -231,6 +232,4 @@ def corpus_near_variant(corpus: Corpus) -> Iterator[Finding]:
 
 def _letters(places: list[At], separator: str) -> str:
     """The labels of the letters, the first three named and the rest counted."""
-    # Only three are named: a common form can be in thousands of letters.
-    labels = [p.letter.label for p in places[:3]]
-    return separator.join(labels) + (f" (+{len(places) - 3})" if len(places) > 3 else "")
+    return listed([p.letter.label for p in places], separator, limit=3)

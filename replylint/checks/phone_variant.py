@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from replylint.corpus import Corpus, Letter, group_by
 from replylint.contacts import Phone
+from replylint.listing import listed
 from replylint.models import Finding
 from replylint.registry import At, rule
 
@@ -84,6 +85,6 @@ def phone_variant(corpus: Corpus) -> Iterator[Finding]:
             first.setdefault(letter.path, At(letter, phone.span, form(phone)))
         yield phone_variant.finding(
             list(first.values()),
-            forms_zh="；".join(f"{shown}（{'、'.join(labels)}）" for shown, labels in listing.items()),
-            forms_en="; ".join(f"{shown} ({', '.join(labels)})" for shown, labels in listing.items()),
+            forms_zh="；".join(f"{shown}（{listed(labels, '、')}）" for shown, labels in listing.items()),
+            forms_en="; ".join(f"{shown} ({listed(labels, ', ')})" for shown, labels in listing.items()),
         )

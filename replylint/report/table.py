@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from replylint.engine import Report
+from replylint.listing import LISTED
 from replylint.models import Finding, Lang, Location
 
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -39,14 +40,20 @@ def _snippet(report: Report, loc: Location) -> Text:
 
 
 def _cell(report: Report, finding: Finding, loc: Location, lang: Lang) -> Text:
+    """The message, the text at ``loc`` and the finding's other places: past five, how many
+    more (a value stated by hundreds of letters would fill the terminal; JSON lists them all)."""
     text = Text(finding.message(lang))
     text.append("\n")
     text.append_text(_snippet(report, loc))
     others = [o for o in finding.locations if o is not loc]
-    for other in others:
+    for other in others[:LISTED]:
         role = f"{other.role}: " if other.role else ""
         text.append(f"\n↔ {role}{other.label()} ", style="dim")
         text.append_text(_snippet(report, other))
+    if len(others) > LISTED:
+        more = len(others) - LISTED
+        text.append(f"\n↔ 另有 {more} 处（--format json 列出全部）" if lang == "zh"
+                    else f"\n↔ {more} more places (--format json lists every one)", style="dim")
     return text
 
 
