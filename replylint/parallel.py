@@ -54,6 +54,11 @@ class Ends:
             self._bounds[0] = first + size
             return first, first + size
 
+    def stop(self) -> None:
+        """Leave nothing to take: the other processes stop after the chunk they are on."""
+        with self._bounds.get_lock():
+            self._bounds[0] = self._bounds[1]
+
 
 def map_shared(
     function: Callable[[T], R], items: Sequence[T], processes: int, meanwhile: Callable[[], M]
@@ -77,11 +82,15 @@ def map_shared(
         max_workers=processes - 1, initializer=_share, initargs=(function, items, ends, folder)
     ) as pool:
         others = [pool.submit(_map_from_end) for _ in range(processes - 1)]
-        result = meanwhile()
-        while (taken := ends.take(from_end=False)) is not None:
-            start, end = taken
-            done[start] = [function(item) for item in items[start:end]]
-            _load_spilled(folder, done)
+        try:
+            result = meanwhile()
+            while (taken := ends.take(from_end=False)) is not None:
+                start, end = taken
+                done[start] = [function(item) for item in items[start:end]]
+                _load_spilled(folder, done)
+        except BaseException:
+            ends.stop()  # the pool waits for the others as it closes: they need not map the rest
+            raise
         for other in others:
             done.update(other.result())
         _load_spilled(folder, done)

@@ -14,11 +14,11 @@ each, so only strings that share one are compared.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+import json
 import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
-from importlib.util import module_from_spec, spec_from_file_location
 
 from rapidfuzz.distance import Levenshtein
 
@@ -76,18 +76,16 @@ def _readings(char: str) -> tuple[str, ...]:
     """
     if not "\u4e00" <= char <= "\u9fff":
         return ()
-    readings = (unicodedata.normalize("NFD", r).translate(_TONE_MARKS) for r in _pinyin_table().get(ord(char), "").split(","))
+    readings = (unicodedata.normalize("NFD", r).translate(_TONE_MARKS) for r in _pinyin_table().get(str(ord(char)), "").split(","))
     return tuple(dict.fromkeys(unicodedata.normalize("NFC", r).replace("ü", "v") for r in readings if r))
 
 
 @lru_cache(maxsize=1)
-def _pinyin_table() -> dict[int, str]:
-    """pypinyin's table of the readings of each character, by code point, loaded from its
-    module's file alone (importing ``pypinyin.pinyin_dict`` would run the package's ``__init__``)."""
-    spec = spec_from_file_location("replylint._pinyin_dict", package_file("pypinyin", "pinyin_dict.py", "its character table"))
-    module = module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.pinyin_dict
+def _pinyin_table() -> dict[str, str]:
+    """pypinyin's table of the readings of each character, keyed by its code point written in
+    decimal, read from the package's JSON file alone: importing ``pypinyin.pinyin_dict`` would
+    run the package's ``__init__`` and turn every key into an int (0.06 s instead of 0.02 s)."""
+    return json.loads(package_file("pypinyin", "pinyin_dict.json", "its character table").read_text(encoding="utf-8"))
 
 
 def _alike(a: str, b: str, policy: VariantPolicy) -> bool:

@@ -6,7 +6,7 @@ from replylint.package_files import package_file
 
 
 def test_a_data_file_of_an_installed_package_is_found_where_it_is_installed():
-    path = package_file("pypinyin", "pinyin_dict.py", "its character table")
+    path = package_file("pypinyin", "pinyin_dict.json", "its character table")
     assert path.is_file() and path.parent.name == "pypinyin"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -29,3 +30,19 @@ def test_chunks_taken_from_both_ends_cover_every_item_once(count, processes, sid
 def test_the_results_come_back_in_the_order_of_the_items(items, processes):
     assert map_shared(abs, items, processes, meanwhile=lambda: "meanwhile") == ([abs(i) for i in items], "meanwhile")
 
+
+
+def test_once_stopped_nothing_is_left_to_take():
+    ends = Ends(100, 2)
+    assert ends.take(from_end=True) is not None
+    ends.stop()
+    assert ends.take(from_end=False) is None and ends.take(from_end=True) is None
+
+
+def _refuse() -> None:
+    raise KeyError("meanwhile failed")
+
+
+def test_an_error_in_this_process_reaches_the_caller():
+    with pytest.raises(KeyError, match="meanwhile failed"):
+        map_shared(abs, list(range(500)), 2, meanwhile=_refuse)
