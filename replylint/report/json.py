@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
+from pydantic import BaseModel
 from pydantic_core import to_json
 
 from replylint.engine import Report
@@ -20,17 +21,32 @@ SCHEMA_VERSION = 2
 
 
 def finding_dict(finding: Finding, lang: Lang) -> dict[str, Any]:
-    """One finding as the contract lays it out."""
+    """One finding as the contract lays it out, its locations and fix still models: pydantic-core
+    writes them as JSON objects itself, faster than dumping them to dicts first."""
     return {
         "rule": finding.rule,
         "name": finding.name,
         "group": finding.group,
         "severity": finding.severity,
         "message": finding.message(lang),
-        "locations": [loc.model_dump() for loc in finding.locations],
-        "fix": finding.fix.model_dump() if finding.fix else None,
+        "locations": finding.locations,
+        "fix": finding.fix,
         "fingerprint": finding.fingerprint,
     }
+
+
+def _dumped(fields: dict[str, Any]) -> dict[str, Any]:
+    """A finding's dict with its models dumped to dicts, as ``json.dumps`` needs."""
+    return {name: _model_dict(value) for name, value in fields.items()}
+
+
+def _model_dict(value: Any) -> Any:
+    """A model, or a tuple of models, as dicts; any other value as it is."""
+    if isinstance(value, BaseModel):
+        return value.model_dump()
+    if isinstance(value, tuple):
+        return [_model_dict(item) for item in value]
+    return value
 
 
 def report_dict(report: Report, lang: Lang = "zh", *, findings: bool = True) -> dict[str, Any]:
@@ -39,7 +55,7 @@ def report_dict(report: Report, lang: Lang = "zh", *, findings: bool = True) -> 
         "tool": {"name": "replylint", "version": report.version},
         "schema_version": SCHEMA_VERSION,
         "files": list(report.files),
-        "findings": [finding_dict(f, lang) for f in report.findings] if findings else [],
+        "findings": [_dumped(finding_dict(f, lang)) for f in report.findings] if findings else [],
         "errors": [e.model_dump() for e in report.errors],
         "summary": {
             "files": len(report.files),
@@ -76,4 +92,4 @@ def _dumps(data: Any) -> str:
         # pydantic-core writes the same text, several times faster.
         return to_json(data, indent=2).decode("utf-8")
     except ValueError:  # text json.dumps can write and pydantic-core cannot, such as a lone surrogate
-        return json.dumps(data, ensure_ascii=False, indent=2)
+        return json.dumps(data, ensure_ascii=False, indent=2, default=_model_dict)
