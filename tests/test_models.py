@@ -77,8 +77,8 @@ def test_models_of_one_field_and_of_none_come_back_from_a_pickle():
 def test_a_pickle_leaves_out_what_a_cached_property_kept_in_the_model():
     from replylint.tables import MeasureWords
 
-    words = MeasureWords(measure="家 个 亿元")
-    assert words.words == ("亿元", "家", "个")  # kept in the model's __dict__ from now on
+    words = MeasureWords(measure="家 亿元 万平方米")  # of different lengths: their order is fixed
+    assert words.words == ("万平方米", "亿元", "家")  # kept in the model's __dict__ from now on
     back = pickle.loads(pickle.dumps(words))
     assert set(back.__dict__) == set(MeasureWords.model_fields)
     assert back == words and back.words == words.words
