@@ -52,10 +52,10 @@ class Model(BaseModel):
         # set (the common case), the names of those set; rebuilt without validation, as
         # pydantic's own does. Values a cached_property keeps in the dict are left out.
         cls = type(self)
-        every = _fields(cls)[1]
+        names, every = _fields(cls)
         data = self.__dict__
         if len(data) != len(every):
-            data = {name: data[name] for name in _fields(cls)[0]}
+            data = {name: data[name] for name in names}
         if len(self.__pydantic_fields_set__) == len(every):
             return _rebuild, (cls, data)
         return _rebuild, (cls, data, self.__pydantic_fields_set__)

@@ -175,7 +175,8 @@ def corpus_near_variant(corpus: Corpus) -> Iterator[Finding]:
     ## Why it matters
     Pinyin and shape slips produce real words that no dictionary check catches; the corpus
     itself shows which spelling is the norm, across letters a per-document tool never sees
-    together. One finding names the slip and every letter that has the usual form.
+    together. One finding points at the slip and at every letter that has the usual form; its message
+    names three of them and counts the rest.
 
     ## Example
     ### Bad
@@ -216,20 +217,17 @@ def corpus_near_variant(corpus: Corpus) -> Iterator[Finding]:
         others = [
             at_view(letter, offsets[0], offsets[-1] + 1, "common") for letter, offsets in index.places(variant.common)
         ]
+        # Three named: a common form can be in thousands of letters.
+        labels = [place.letter.label for place in others]
         yield corpus_near_variant.finding(
             [rare, *others],
             rare=variant.rare,
             common=variant.common,
             count=index.count[variant.common],
-            letters=_letters(others, "、"),
-            letters_en=_letters(others, ", "),
+            letters=listed(labels, "、", limit=3),
+            letters_en=listed(labels, ", ", limit=3),
             a=variant.rare[variant.position],
             b=variant.common[variant.position],
             kind_zh=_KIND_ZH[variant.kind],
             kind_en=_KIND_EN[variant.kind],
         )
-
-
-def _letters(places: list[At], separator: str) -> str:
-    """The labels of the letters, the first three named and the rest counted."""
-    return listed([p.letter.label for p in places], separator, limit=3)

@@ -18,8 +18,6 @@ CLOSING = "”》）)」』】〕"
 _MARKS = re.compile(f"[{re.escape(OPENING + CLOSING)}]")
 CLAUSE_END = "，,。；;：:！!？?\n"
 SENTENCE_END = "。；;！!？?\n"
-# The characters the walks below stop at: they pass over all others at once, in the regex engine.
-_CLAUSE_MARKS = re.compile(f"[{re.escape(OPENING + CLOSING + CLAUSE_END)}]")
 _SENTENCE_MARK = re.compile(f"[{re.escape(SENTENCE_END)}]")
 CHINESE_DIGITS = "两二三四五六七八九十"
 # Enumeration markers: 一是 / 二是 after a sentence mark or at the start, and （一）（二）.
@@ -77,8 +75,12 @@ def split_outside_quotes(text: str, separators: str) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=8)
 def _marks_and(separators: str) -> re.Pattern[str]:
-    """A pattern for the quote and bracket marks and ``separators``."""
+    """A pattern for the quote and bracket marks and ``separators``: the walks over a text stop
+    only at these, and pass over all other characters at once, in the regex engine."""
     return re.compile(f"[{re.escape(OPENING + CLOSING + separators)}]")
+
+
+_CLAUSE_MARKS = _marks_and(CLAUSE_END)
 
 
 def outside_quotes(text: str) -> list[bool]:

@@ -35,15 +35,12 @@ def finding_dict(finding: Finding, lang: Lang) -> dict[str, Any]:
     }
 
 
-def _dumped(fields: dict[str, Any]) -> dict[str, Any]:
-    """A finding's dict with its models dumped to dicts, as ``json.dumps`` needs."""
-    return {name: _model_dict(value) for name, value in fields.items()}
-
-
 def _model_dict(value: Any) -> Any:
-    """A model, or a tuple of models, as dicts; any other value as it is."""
+    """``value`` with the models in it, in a dict or a tuple, dumped to dicts, as ``json.dumps`` needs."""
     if isinstance(value, BaseModel):
         return value.model_dump()
+    if isinstance(value, dict):
+        return {name: _model_dict(item) for name, item in value.items()}
     if isinstance(value, tuple):
         return [_model_dict(item) for item in value]
     return value
@@ -55,7 +52,7 @@ def report_dict(report: Report, lang: Lang = "zh", *, findings: bool = True) -> 
         "tool": {"name": "replylint", "version": report.version},
         "schema_version": SCHEMA_VERSION,
         "files": list(report.files),
-        "findings": [_dumped(finding_dict(f, lang)) for f in report.findings] if findings else [],
+        "findings": [_model_dict(finding_dict(f, lang)) for f in report.findings] if findings else [],
         "errors": [e.model_dump() for e in report.errors],
         "summary": {
             "files": len(report.files),
