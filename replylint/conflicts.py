@@ -2,8 +2,9 @@
 
 A cross-letter rule groups claims by what they are about (a title, a 文号, an event), then
 splits each group into *sides* by the value each claim gives (a spelling, a date). A conflict
-is a group with two or more sides; its finding names every side with every letter on it and
-points once at each letter of each side.
+is a group with two or more sides; its finding names every side with the letters on it (five
+of a side by name, then how many more: :func:`replylint.listing.listed`) and points once at
+each letter of each side.
 """
 
 from __future__ import annotations

@@ -22,8 +22,8 @@ def docno_title_conflict(corpus: Corpus) -> Iterator[Finding]:
     ## What it flags
     A document named in 《》 with a 文号 in brackets after it, where another citation of the
     same title gives another 文号, or another citation of the same 文号 gives another title,
-    in the same letter or in another one. One finding names every 文号 (or title) with every
-    letter that gives it.
+    in the same letter or in another one. One finding names every 文号 (or title) with the
+    letters that give it, pointing at each.
 
     ## Why it matters
     The 文号 identifies a document: a title with two numbers, or a number with two titles,

@@ -23,8 +23,8 @@ def event_date_conflict(corpus: Corpus) -> Iterator[Finding]:
     An action done once (成立, 组建, 设立, 启动, 认定, 入选, 召开 …) on the same named object
     (a quoted name such as “数字化智能化改造升级政策走进产业集群”宣讲团, or a body such as
     招商引资工作指挥部) that one sentence dates in one year and another in another year, or
-    in another month of the same year. One finding names every date with every letter that
-    gives it, pointing at each date. Only letters of one jurisdiction are compared: two
+    in another month of the same year. One finding names every date with the letters that
+    give it, pointing at each date. Only letters of one jurisdiction are compared: two
     counties may each set up a “四好农村路”专家指导组 in their own year.
 
     ## Why it matters

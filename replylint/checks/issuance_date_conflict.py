@@ -24,7 +24,7 @@ def issuance_date_conflict(corpus: Corpus) -> Iterator[Finding]:
     whose sentence dates the issuing (``2022年1月市政府印发《…》``, ``今年4月相继印发《…》``
     resolved against the letter's date), where another citation dates it in another year, or
     in another month of the same year. A year alone agrees with any month of that year. One
-    finding names every date with every letter that gives it.
+    finding names every date with the letters that give it, pointing at each.
 
     ## Why it matters
     When a policy came out is a fact a reader can check; two dates in published replies

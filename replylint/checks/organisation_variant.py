@@ -27,7 +27,7 @@ def organisation_variant(corpus: Corpus) -> Iterator[Finding]:
     misspelt by sound, or a few characters added inside the name. The city prefix (中山市X,
     市X, X) and the short forms listed in ``rules/organisations.toml`` (市工信局 for
     中山市工业和信息化局) are accepted and never flagged. One finding names every form with
-    every letter that writes it. Names are compared among letters of one jurisdiction:
+    the letters that write it, pointing at each. Names are compared among letters of one jurisdiction:
     市人大常委会代表工作委员会 in a 深圳市 letter and 市人大常委会人事代表工作委员会 in a 广州市
     letter are two bodies.
 

@@ -29,7 +29,7 @@ def title_variant(corpus: Corpus) -> Iterator[Finding]:
     year), in a word that makes another document (补充, 暂行, 办公厅), or in an item added to a
     list (取消和下放) are different documents and stay apart. Two spellings that one letter
     cites side by side, one of them longer, are taken as two documents. One finding names
-    every spelling with every letter that uses it, and which spelling most letters use.
+    every spelling with the letters that use it (pointing at each), and which spelling most letters use.
 
     ## Why it matters
     A policy has one title. A reader who searches for the title a letter gives must find the
