@@ -12,13 +12,19 @@ from replylint.registry import all_rules
 from replylint.testing import corpus_of
 
 
+def test_a_listing_past_the_limit_names_the_first_and_counts_the_rest():
+    assert listed(["a.txt", "b.txt"], "、") == "a.txt、b.txt"
+    assert listed([f"{n}.txt" for n in range(7)], "、") == "0.txt、1.txt、2.txt、3.txt、4.txt、… (+2)"
+    assert listed(["a", "b", "c", "d"], ", ", limit=3) == "a, b, c, … (+1)"
+    assert listed([], "、") == ""
+
+
 @given(names=st.lists(st.text(alphabet="甲乙丙丁.txt", min_size=1), max_size=20), limit=st.integers(1, 8))
-def test_a_listing_names_at_most_the_limit_and_counts_the_rest(names, limit):
-    text = listed(names, "、", limit)
-    if len(names) <= limit:
-        assert text == "、".join(names)
-    else:
-        assert text == "、".join(names[:limit]) + f"、… (+{len(names) - limit})"
+def test_a_listing_accounts_for_every_name(names, limit):
+    shown, _, more = listed(names, "、", limit).partition("、… (+")
+    named = shown.split("、") if shown else []
+    assert named == names[: len(named)] and len(named) == min(limit, len(names))
+    assert len(named) + (int(more.removesuffix(")")) if more else 0) == len(names)
 
 
 def _phone_letters(count: int) -> list[tuple[str, str]]:
