@@ -22,9 +22,18 @@ Interval = tuple[Decimal | None, Decimal | None]
 
 
 def stated_figures(corpus: Corpus, keep: Callable[[Letter, Figure], bool] = lambda letter, fig: True) -> list[Stated]:
-    """Every figure with a metric key that ``keep`` accepts, with its letter."""
+    """Every figure with a metric key that ``keep`` accepts, with its letter.
+
+    With a focus on some letters, only the figures whose metric key one of those letters
+    states: groups by measure (:func:`by_measure`) never mix metric keys, so the others
+    could not share a group, and so a finding, with a letter in focus.
+    """
     figures = corpus.claims("figure")
-    return [(letter, fig) for letter, fig in figures if fig.metric_key is not None and keep(letter, fig)]
+    if corpus.focus is None:
+        return [(letter, fig) for letter, fig in figures if fig.metric_key is not None and keep(letter, fig)]
+    keys = {claim.metric_key for letter in corpus.in_focus() for claim in letter.claims if claim.kind == "figure"}
+    keys.discard(None)
+    return [(letter, fig) for letter, fig in figures if fig.metric_key in keys and keep(letter, fig)]
 
 
 def by_measure(items: Iterable[Stated], scope: Callable[[Figure], tuple] = lambda fig: ()) -> list[list[Stated]]:

@@ -77,9 +77,16 @@ class Letter:
 
 @dataclass(frozen=True)
 class Corpus:
-    """All letters under check, with their claims indexed by kind."""
+    """All letters under check, with their claims indexed by kind.
+
+    ``focus`` holds the paths of the letters whose findings will be reported, when that is
+    not every letter (a pre-commit run checks a few letters against a whole archive). It is
+    a hint: a cross-letter rule may skip work that cannot give a finding touching one of
+    them, and gives the same findings on those letters either way.
+    """
 
     letters: tuple[Letter, ...]
+    focus: frozenset[str] | None = field(default=None, compare=False)
     _by_kind: dict[str, list[tuple[Letter, Any]]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -88,6 +95,21 @@ class Corpus:
             for claim in letter.claims:
                 index[claim.kind].append((letter, claim))
         object.__setattr__(self, "_by_kind", dict(index))
+
+    def focused(self, paths: set[str] | frozenset[str]) -> Corpus:
+        """The same letters with ``focus`` on ``paths``; no focus when they name every letter.
+        The claim index is shared, not built again."""
+        focus = None if all(letter.path in paths for letter in self.letters) else frozenset(paths)
+        if focus == self.focus:
+            return self
+        corpus = Corpus.__new__(Corpus)
+        for name, value in (("letters", self.letters), ("focus", focus), ("_by_kind", self._by_kind)):
+            object.__setattr__(corpus, name, value)
+        return corpus
+
+    def in_focus(self) -> Iterator[Letter]:
+        """The letters whose findings will be reported (every letter without a focus)."""
+        return iter(self.letters) if self.focus is None else (letter for letter in self.letters if letter.path in self.focus)
 
     def claims(self, kind: str) -> list[tuple[Letter, Any]]:
         """Every claim of one kind, with the letter that makes it, in corpus order."""

@@ -372,6 +372,7 @@ def run_rules(
     early_by_rule = group_by((f for found in early.by_path.values() for f in found), lambda f: f.rule)
     findings: set[Finding] = set()
     own = corpus if checked is None else Corpus(tuple(letter for letter in corpus if letter.path in checked))
+    corpus = corpus if checked is None else corpus.focused(checked)
     unread = Corpus(tuple(letter for letter in own if letter.path not in early.by_path))
     for rule in rules:
         letters = own if rule.per_letter else corpus

@@ -4,8 +4,9 @@ from pathlib import Path
 
 import pytest
 
+from replylint.engine import run_rules
 from replylint.registry import all_rules
-from replylint.testing import docstring_cases, mismatch, parse_cases
+from replylint.testing import corpus_of, docstring_cases, mismatch, parse_cases
 
 FIXTURES = Path(__file__).parent / "rules"
 RULES = all_rules()
@@ -34,3 +35,23 @@ def _doc_cases():
 def test_docstring_example(code, case):
     problem = mismatch(case, [RULES[code]])
     assert problem is None, problem
+
+
+def _cross_letter_cases():
+    for path in sorted(FIXTURES.glob("RL*.md")):
+        code = path.name.split("_", 1)[0]
+        if RULES[code].per_letter:
+            continue
+        for case in parse_cases(path.read_text(encoding="utf-8")):
+            if len(case.letters) > 1:
+                yield pytest.param(code, case, id=f"{path.name}::{case.title}")
+
+
+@pytest.mark.parametrize(("code", "case"), list(_cross_letter_cases()))
+def test_a_focus_on_one_letter_keeps_every_finding_that_touches_it(code, case):
+    corpus = corpus_of(case.letters)
+    everything = run_rules(corpus, [RULES[code]])
+    for name, _ in case.letters:
+        touching = [f for f in everything if name in f.paths()]
+        focused = [f for f in run_rules(corpus, [RULES[code]], checked={name}) if name in f.paths()]
+        assert focused == touching, name
