@@ -7,7 +7,8 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import accumulate, islice
+from itertools import accumulate, compress, islice
+from operator import itemgetter
 
 from replylint.corpus import Corpus, Letter
 from replylint.listing import listed
@@ -25,26 +26,37 @@ _MASK = "\0"
 _NOT_HANZI = re.compile(r"[^\u4e00-\u9fff]+")
 
 
+# The most windows counted at once. The windows are counted a share at a time, those whose
+# first character falls in one share of the characters, so that the counts of a large
+# archive stay in bounded memory (a window counted takes about 115 bytes).
+WINDOWS_PER_PART = 3_000_000
+# The most characters of text searched for windows at once: the windows found are listed
+# before they are counted.
+_CHUNK_CHARS = 1 << 16
+
+
 @dataclass(frozen=True)
 class Variant:
-    """A window seen once, the recurring window it differs from, and the differing position."""
+    """A window seen once, the recurring window it differs from, the differing position,
+    and how often the recurring window occurs."""
 
     rare: str
     common: str
     position: int
     kind: str
+    count: int
 
 
 class Index:
-    """The corpus as Chinese characters only, with how often each window occurs.
+    """The corpus as Chinese characters only, with where each window of it occurs.
 
     Punctuation, digits and spaces are skipped, so 数字化、网络化 reads 数字化网络化; windows
-    never run across paragraphs. Only counts are kept per window; places and letters are
-    looked up in the joined text, and pairs in the distinct texts, for the few windows that
-    matter.
+    never run across paragraphs. Windows are counted a share at a time (:meth:`counts`);
+    places and letters are looked up in the joined text, and pairs in the distinct texts,
+    for the few windows that matter.
     """
 
-    def __init__(self, corpus: Corpus, table: NearVariant) -> None:
+    def __init__(self, corpus: Corpus, table: NearVariant, windows_per_part: int = WINDOWS_PER_PART) -> None:
         self.table = table
         self._paragraphs: list[tuple[Letter, Paragraph]] = []
         # For each paragraph, the number of the first paragraph of the next letter.
@@ -60,38 +72,64 @@ class Index:
                 self._paragraphs.append((letter, para))
                 texts.append(hanzi[para.text])
             self._next_letter += [len(texts)] * (len(texts) - first)
-        # Each distinct text is cut into windows once, its windows counted as often as the
-        # text occurs: paragraphs also repeat once figures are stripped. The texts come in
-        # order of first occurrence, so the windows do too, and findings follow that order.
-        self.count: dict[str, int] = {}
-        size = table.window
-        distinct = Counter(texts)
-        for text, repeats in distinct.items():
-            for i in range(len(text) - size + 1):
-                window = text[i : i + size]
-                self.count[window] = self.count.get(window, 0) + repeats
         self._joined = "\n".join(texts)
         # Where each paragraph starts in the joined text, and where one after the last would.
         self._starts = list(accumulate((len(t) + 1 for t in texts), initial=0))
         self._hanzi_at: dict[str, list[int]] = {}
+        # Each distinct text is searched for windows once, and its windows counted as often
+        # as the text occurs: paragraphs also repeat once figures are stripped.
+        by_repeats: dict[int, list[str]] = defaultdict(list)
+        for text, repeats in Counter(texts).items():
+            by_repeats[repeats].append(text)
+        self._chunks = [(repeats, chunk) for repeats, group in by_repeats.items() for chunk in _chunked(group)]
         # Pairs are looked for in each distinct text once, not in every copy: a pair in a text
         # that repeats occurs more than once, and one in texts that do not must be found twice.
-        self._repeated = "\n".join(text for text, repeats in distinct.items() if repeats > 1)
-        self._once = "\n".join(text for text, repeats in distinct.items() if repeats == 1)
+        self._repeated = "\n".join(chunk for repeats, chunk in self._chunks if repeats > 1)
+        self._once = "\n".join(chunk for repeats, chunk in self._chunks if repeats == 1)
+        windows = sum(max(0, len(text) - table.window + 1) for group in by_repeats.values() for text in group)
+        self._parts = max(1, -(-windows // windows_per_part))
 
-    def recurring(self) -> dict[str, list[str]]:
-        """The windows seen often enough, filed under each key with one inner position masked.
+    def counts(self) -> Iterator[dict[str, int]]:
+        """How often each window occurs, for one share of the windows after another.
 
-        Each key's windows are in order of first occurrence, so that of two forms equally
-        common the finding names the first seen. Whether they are in enough letters is left
-        to :meth:`in_letters`, asked only of the few that a rare window is confusable with.
+        A share holds the windows whose first character is one of a set of characters; a
+        window and every window one inner character away from it start with the same
+        character, so they are counted together.
         """
-        out: dict[str, list[str]] = defaultdict(list)
-        for window, count in self.count.items():
-            if count >= self.table.min_count:
-                for i in range(1, self.table.window - 1):
-                    out[window[:i] + _MASK + window[i + 1 :]].append(window)
-        return out
+        size = self.table.window
+        for first in self._first_characters():
+            windows = re.compile(f"(?=({first}.{{{size - 1}}}))")
+            count: Counter[str] = Counter()
+            for repeats, chunk in self._chunks:
+                found = windows.findall(chunk)
+                if repeats == 1:
+                    count.update(found)
+                else:
+                    for window, n in Counter(found).items():
+                        count[window] += n * repeats
+            yield count
+
+    def _first_characters(self) -> list[str]:
+        """A pattern of the first characters of each share of the windows: the characters,
+        most frequent first, each go to the share with the fewest windows so far."""
+        if self._parts == 1:
+            return ["."]
+        frequency: Counter[str] = Counter()
+        for _, chunk in self._chunks:
+            frequency.update(chunk)
+        del frequency["\n"]
+        loads = [0] * self._parts
+        shares: list[list[str]] = [[] for _ in range(self._parts)]
+        for char, n in frequency.most_common():
+            lightest = loads.index(min(loads))
+            loads[lightest] += n
+            shares[lightest].append(char)
+        return ["[" + "".join(chars) + "]" for chars in shares if chars]
+
+    def first(self, window: str) -> int:
+        """Where ``window`` first occurs in the corpus, in the joined text: the order in which
+        windows are first seen."""
+        return self._joined.find(window)
 
     def attested(self, pair: str) -> bool:
         """Whether two adjacent characters occur more than once in the corpus."""
@@ -125,31 +163,64 @@ class Index:
             at = self._joined.find(window, self._starts[self._next_letter[k]])
 
 
-def variants(index: Index, confusion: Confusion) -> Iterator[Variant]:
-    """Rare windows one confusable character away from a recurring one, found by masked keys.
+def _chunked(texts: list[str]) -> Iterator[str]:
+    """The texts joined by line breaks, in order, in pieces of about ``_CHUNK_CHARS`` characters."""
+    piece: list[str] = []
+    length = 0
+    for text in texts:
+        piece.append(text)
+        length += len(text) + 1
+        if length >= _CHUNK_CHARS:
+            yield "\n".join(piece)
+            piece, length = [], 0
+    if piece:
+        yield "\n".join(piece)
+
+
+def _recurring(count: dict[str, int], table: NearVariant) -> dict[str, list[str]]:
+    """The windows of ``count`` seen often enough, filed under each key with one inner
+    position masked. Whether they are in enough letters is left to :meth:`Index.in_letters`,
+    asked only of the few that a rare window is confusable with."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for window in compress(count, map(table.min_count.__le__, count.values())):
+        for i in range(1, table.window - 1):
+            out[window[:i] + _MASK + window[i + 1 :]].append(window)
+    return out
+
+
+def variants(index: Index, confusion: Confusion) -> list[Variant]:
+    """Rare windows one confusable character away from a recurring one, found by masked keys,
+    in the order the rare window, the position and the recurring window are first seen.
 
     A rare window finds its recurring neighbours by lookup rather than by comparing all
     pairs. A rare window whose differing character forms, with a neighbour, a pair of
     characters seen elsewhere in the corpus is attested usage (网格 in 网格化管理) and is left out.
     """
     table = index.table
-    recurring = index.recurring()
-    for window, count in index.count.items():
-        if count != 1:
+    found = []
+    for count in index.counts():
+        recurring = _recurring(count, table)
+        if not recurring:
             continue
+        # Most windows are seen once: which of them have a recurring neighbour is worked out
+        # by iterators over them all, and only those that have one are looked at one by one.
+        once = list(compress(count, map((1).__eq__, count.values())))
         for i in range(1, table.window - 1):
-            char = window[i]
-            if char in table.leave_out:
-                continue
-            for common in recurring.get(window[:i] + _MASK + window[i + 1 :], ()):
-                kind = confusion.kind(char, common[i])
-                if (
-                    kind
-                    and common[i] not in table.leave_out
-                    and index.in_letters(common, table.min_letters)
-                    and not (index.attested(window[i - 1 : i + 1]) or index.attested(window[i : i + 2]))
-                ):
-                    yield Variant(window, common, i, kind)
+            masked = map(_MASK.join, zip(map(itemgetter(slice(0, i)), once), map(itemgetter(slice(i + 1, None)), once)))
+            for window in compress(once, map(recurring.__contains__, masked)):
+                char = window[i]
+                if char in table.leave_out:
+                    continue
+                for common in recurring[window[:i] + _MASK + window[i + 1 :]]:
+                    kind = confusion.kind(char, common[i])
+                    if (
+                        kind
+                        and common[i] not in table.leave_out
+                        and index.in_letters(common, table.min_letters)
+                        and not (index.attested(window[i - 1 : i + 1]) or index.attested(window[i : i + 2]))
+                    ):
+                        found.append(Variant(window, common, i, kind, count[common]))
+    return sorted(found, key=lambda v: (index.first(v.rare), v.position, index.first(v.common)))
 
 
 @rule(
@@ -211,7 +282,7 @@ def corpus_near_variant(corpus: Corpus) -> Iterator[Finding]:
         letter, offsets = next(index.places(variant.rare))
         at = offsets[variant.position]
         key = (letter.path, at)
-        if key not in best or index.count[variant.common] > index.count[best[key][0].common]:
+        if key not in best or variant.count > best[key][0].count:
             best[key] = (variant, at_view(letter, at, at + 1, "rare"))
     for variant, rare in best.values():
         others = [
@@ -223,7 +294,7 @@ def corpus_near_variant(corpus: Corpus) -> Iterator[Finding]:
             [rare, *others],
             rare=variant.rare,
             common=variant.common,
-            count=index.count[variant.common],
+            count=variant.count,
             letters=listed(labels, "、", limit=3),
             letters_en=listed(labels, ", ", limit=3),
             a=variant.rare[variant.position],
