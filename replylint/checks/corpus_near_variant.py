@@ -28,8 +28,8 @@ _NOT_HANZI = re.compile(r"[^\u4e00-\u9fff]+")
 
 # The most windows counted at once. The windows are counted a share at a time, those whose
 # first character falls in one share of the characters, so that the counts of a large
-# archive stay in bounded memory (a window counted takes about 115 bytes).
-WINDOWS_PER_PART = 3_000_000
+# archive stay in bounded memory (a window counted takes about 160 bytes at the peak).
+WINDOWS_PER_PART = 1_000_000
 # The most characters of text searched for windows at once: the windows found are listed
 # before they are counted.
 _CHUNK_CHARS = 1 << 16
@@ -76,6 +76,9 @@ class Index:
         # Where each paragraph starts in the joined text, and where one after the last would.
         self._starts = list(accumulate((len(t) + 1 for t in texts), initial=0))
         self._hanzi_at: dict[str, list[int]] = {}
+        # The answers of the searches of the whole text, which many rare windows ask alike.
+        self._attested: dict[str, bool] = {}
+        self._in_letters: dict[tuple[str, int], bool] = {}
         # Each distinct text is searched for windows once, and its windows counted as often
         # as the text occurs: paragraphs also repeat once figures are stripped.
         by_repeats: dict[int, list[str]] = defaultdict(list)
@@ -87,7 +90,8 @@ class Index:
         self._repeated = "\n".join(chunk for repeats, chunk in self._chunks if repeats > 1)
         self._once = "\n".join(chunk for repeats, chunk in self._chunks if repeats == 1)
         windows = sum(max(0, len(text) - table.window + 1) for group in by_repeats.values() for text in group)
-        self._parts = max(1, -(-windows // windows_per_part))
+        # How many shares the windows are counted in.
+        self.shares = max(1, -(-windows // windows_per_part))
 
     def counts(self) -> Iterator[dict[str, int]]:
         """How often each window occurs, for one share of the windows after another.
@@ -108,18 +112,19 @@ class Index:
                     for window, n in Counter(found).items():
                         count[window] += n * repeats
             yield count
+            del count  # before the next share is counted
 
     def _first_characters(self) -> list[str]:
         """A pattern of the first characters of each share of the windows: the characters,
         most frequent first, each go to the share with the fewest windows so far."""
-        if self._parts == 1:
+        if self.shares == 1:
             return ["."]
         frequency: Counter[str] = Counter()
         for _, chunk in self._chunks:
             frequency.update(chunk)
         del frequency["\n"]
-        loads = [0] * self._parts
-        shares: list[list[str]] = [[] for _ in range(self._parts)]
+        loads = [0] * self.shares
+        shares: list[list[str]] = [[] for _ in range(self.shares)]
         for char, n in frequency.most_common():
             lightest = loads.index(min(loads))
             loads[lightest] += n
@@ -133,14 +138,16 @@ class Index:
 
     def attested(self, pair: str) -> bool:
         """Whether two adjacent characters occur more than once in the corpus."""
-        if pair in self._repeated:
-            return True
-        first = self._once.find(pair)
-        return first >= 0 and self._once.find(pair, first + 1) >= 0
+        if pair not in self._attested:
+            first = self._once.find(pair)
+            self._attested[pair] = pair in self._repeated or (first >= 0 and self._once.find(pair, first + 1) >= 0)
+        return self._attested[pair]
 
     def in_letters(self, window: str, n: int) -> bool:
         """Whether ``window`` occurs in at least ``n`` letters."""
-        return sum(1 for _ in islice(self._first_in_each_letter(window), n)) == n
+        if (window, n) not in self._in_letters:
+            self._in_letters[window, n] = sum(1 for _ in islice(self._first_in_each_letter(window), n)) == n
+        return self._in_letters[window, n]
 
     def places(self, window: str) -> Iterator[tuple[Letter, list[int]]]:
         """The first occurrence of ``window`` in each letter that has it: the letter and the
@@ -196,31 +203,40 @@ def variants(index: Index, confusion: Confusion) -> list[Variant]:
     pairs. A rare window whose differing character forms, with a neighbour, a pair of
     characters seen elsewhere in the corpus is attested usage (网格 in 网格化管理) and is left out.
     """
-    table = index.table
     found = []
     for count in index.counts():
-        recurring = _recurring(count, table)
-        if not recurring:
-            continue
-        # Most windows are seen once: which of them have a recurring neighbour is worked out
-        # by iterators over them all, and only those that have one are looked at one by one.
-        once = list(compress(count, map((1).__eq__, count.values())))
-        for i in range(1, table.window - 1):
-            masked = map(_MASK.join, zip(map(itemgetter(slice(0, i)), once), map(itemgetter(slice(i + 1, None)), once)))
-            for window in compress(once, map(recurring.__contains__, masked)):
-                char = window[i]
-                if char in table.leave_out:
-                    continue
-                for common in recurring[window[:i] + _MASK + window[i + 1 :]]:
-                    kind = confusion.kind(char, common[i])
-                    if (
-                        kind
-                        and common[i] not in table.leave_out
-                        and index.in_letters(common, table.min_letters)
-                        and not (index.attested(window[i - 1 : i + 1]) or index.attested(window[i : i + 2]))
-                    ):
-                        found.append(Variant(window, common, i, kind, count[common]))
+        found += _variants_in_share(index, count, confusion)
+        del count  # before the next share is counted
     return sorted(found, key=lambda v: (index.first(v.rare), v.position, index.first(v.common)))
+
+
+def _variants_in_share(index: Index, count: dict[str, int], confusion: Confusion) -> list[Variant]:
+    """The variants among the windows of one share, counted in ``count``."""
+    table = index.table
+    recurring = _recurring(count, table)
+    if not recurring:
+        return []
+    found = []
+    # Most windows are seen once: which of them have a recurring neighbour is worked out by
+    # iterators over them all, and only those that have one are looked at one by one.
+    once = list(compress(count, map((1).__eq__, count.values())))
+    for i in range(1, table.window - 1):
+        masked = map(_MASK.join, zip(map(itemgetter(slice(0, i)), once), map(itemgetter(slice(i + 1, None)), once)))
+        for window in compress(once, map(recurring.__contains__, masked)):
+            char = window[i]
+            if char in table.leave_out:
+                continue
+            for common in recurring[window[:i] + _MASK + window[i + 1 :]]:
+                kind = confusion.kind(char, common[i])
+                # The searches of the whole text last, and each asked once.
+                if (
+                    kind
+                    and common[i] not in table.leave_out
+                    and not (index.attested(window[i - 1 : i + 1]) or index.attested(window[i : i + 2]))
+                    and index.in_letters(common, table.min_letters)
+                ):
+                    found.append(Variant(window, common, i, kind, count[common]))
+    return found
 
 
 @rule(
