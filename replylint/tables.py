@@ -10,6 +10,7 @@ since the test suite checks their examples.
 from __future__ import annotations
 
 import sys
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -260,6 +261,20 @@ class Confusion(Model):
         low, high = min(a, b), max(a, b)
         return next((name for name, table in (("sound", self.sound), ("shape", self.shape))
                      if high in table.get(low, ())), None)
+
+    def partners(self, char: str) -> str:
+        """The characters confusable with ``char`` by sound or shape, each once."""
+        return self._partners.get(char, "")
+
+    @cached_property
+    def _partners(self) -> dict[str, str]:
+        found: dict[str, dict[str, None]] = defaultdict(dict)
+        for table in (self.sound, self.shape):
+            for low, highs in table.items():
+                for high in highs:
+                    found[low][high] = None
+                    found[high][low] = None
+        return {char: "".join(others) for char, others in found.items()}
 
 
 class NearVariant(Model):

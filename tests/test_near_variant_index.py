@@ -1,19 +1,25 @@
 """RL305's index: counted a share of the windows at a time, it finds what counting every
-window at once and comparing every pair of windows finds, in the same order."""
+window at once and comparing every pair of windows finds, in the same order; counting only
+the windows a letter can be in a finding with, it finds every finding touching the letter."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from unittest.mock import patch
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from replylint.checks.corpus_near_variant import WINDOWS_PER_PART, Index, Variant, variants
+from replylint.checks import corpus_near_variant
+from replylint.checks.corpus_near_variant import WINDOWS_PER_SHARE, Index, Variant, variants
+from replylint.engine import run_rules
+from replylint.registry import all_rules
 from replylint.tables import load_tables
 from replylint.testing import corpus_of
 
 TABLES = load_tables()
+RL305 = all_rules()["RL305"]
 # Pairs of characters confusable by sound, and characters for the rest of the text: drawn
 # from thousands, two of them rarely meet twice by chance.
 PAIRS = sorted((low, high) for low, highs in TABLES.confusion.sound.items() for high in highs)[:500]
@@ -67,11 +73,11 @@ def corpora(draw) -> list[list[str]]:
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(letters=corpora(), windows_per_part=st.sampled_from([1, 2, 5, 40, WINDOWS_PER_PART]))
-def test_counting_in_shares_finds_what_comparing_every_pair_finds(letters, windows_per_part):
+@given(letters=corpora(), windows_per_share=st.sampled_from([1, 2, 5, 40, WINDOWS_PER_SHARE]))
+def test_counting_in_shares_finds_what_comparing_every_pair_finds(letters, windows_per_share):
     # Letters share paragraphs, as boilerplate does: the first letter's are repeated.
     corpus = corpus_of([(f"l{n}.txt", "\n".join(paras + letters[0][:1])) for n, paras in enumerate(letters)])
-    index = Index(corpus, TABLES.near_variant, windows_per_part)
+    index = Index(corpus, TABLES.near_variant, windows_per_share)
     assert variants(index, TABLES.confusion) == plain_variants(corpus, TABLES.near_variant, TABLES.confusion)
 
 
@@ -79,8 +85,36 @@ def test_a_small_budget_counts_in_several_shares_and_finds_the_same_slip():
     corpus = corpus_of([("a.txt", "经济高质量发展。"), ("b.txt", "经济高质量发展。高质量发展。"),
                         ("c.txt", "经济高质量法展。")])
     whole = Index(corpus, TABLES.near_variant)
-    shared = Index(corpus, TABLES.near_variant, windows_per_part=3)
+    shared = Index(corpus, TABLES.near_variant, windows_per_share=3)
     assert len(list(whole.counts())) == 1 and len(list(shared.counts())) > 1
     found = variants(shared, TABLES.confusion)
     assert [(v.rare, v.common, v.position, v.kind, v.count) for v in found] == [("质量法展", "质量发展", 2, "sound", 3)]
     assert found == variants(whole, TABLES.confusion)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(letters=corpora(), data=st.data())
+def test_a_focus_on_one_letter_finds_every_finding_that_touches_it(letters, data):
+    corpus = corpus_of([(f"l{n}.txt", "\n".join(paras)) for n, paras in enumerate(letters)])
+    name = f"l{data.draw(st.integers(0, len(letters) - 1))}.txt"
+    everything = [f for f in run_rules(corpus, [RL305]) if name in f.paths()]
+    with counting_near_the_focus():
+        assert [f for f in run_rules(corpus, [RL305], checked={name}) if name in f.paths()] == everything
+
+
+def counting_near_the_focus():
+    """Count only the windows near the letters in focus, however small the corpus."""
+    return patch.object(corpus_near_variant, "FOCUS_FROM_WINDOWS", 0)
+
+
+def test_a_focus_weighs_every_usual_form_of_a_slip_not_only_those_in_the_focused_letter():
+    # 质量法展 is one character from 质量发展 (in f.txt) and from 质量乏展, which is more common
+    # and not in f.txt: the finding names 质量乏展, and so does not touch f.txt.
+    letters = [("f.txt", "质量发展。"), ("a.txt", "质量发展。\n质量发展。"), ("b.txt", "质量乏展。"),
+               ("c.txt", "质量乏展。"), ("d.txt", "质量乏展。\n质量乏展。"), ("s.txt", "质量法展。")]
+    corpus = corpus_of(letters)
+    [finding] = run_rules(corpus, [RL305])
+    assert "“质量乏展” occurs 4 times" in finding.message_en and "f.txt" not in finding.paths()
+    for name, expected in (("f.txt", []), ("s.txt", [finding])):
+        with counting_near_the_focus():
+            assert [f for f in run_rules(corpus, [RL305], checked={name}) if name in f.paths()] == expected

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import accumulate, compress, islice
 from operator import itemgetter
 
@@ -29,7 +30,10 @@ _NOT_HANZI = re.compile(r"[^\u4e00-\u9fff]+")
 # The most windows counted at once. The windows are counted a share at a time, those whose
 # first character falls in one share of the characters, so that the counts of a large
 # archive stay in bounded memory (a window counted takes about 160 bytes at the peak).
-WINDOWS_PER_PART = 1_000_000
+WINDOWS_PER_SHARE = 1_000_000
+# The fewest windows of a corpus for which a run that reports on a few letters counts only
+# the windows those letters can be in a finding with: below, counting every window is faster.
+FOCUS_FROM_WINDOWS = 500_000
 # The most characters of text searched for windows at once: the windows found are listed
 # before they are counted.
 _CHUNK_CHARS = 1 << 16
@@ -56,7 +60,7 @@ class Index:
     for the few windows that matter.
     """
 
-    def __init__(self, corpus: Corpus, table: NearVariant, windows_per_part: int = WINDOWS_PER_PART) -> None:
+    def __init__(self, corpus: Corpus, table: NearVariant, windows_per_share: int = WINDOWS_PER_SHARE) -> None:
         self.table = table
         self._paragraphs: list[tuple[Letter, Paragraph]] = []
         # For each paragraph, the number of the first paragraph of the next letter.
@@ -89,9 +93,9 @@ class Index:
         # that repeats occurs more than once, and one in texts that do not must be found twice.
         self._repeated = "\n".join(chunk for repeats, chunk in self._chunks if repeats > 1)
         self._once = "\n".join(chunk for repeats, chunk in self._chunks if repeats == 1)
-        windows = sum(max(0, len(text) - table.window + 1) for group in by_repeats.values() for text in group)
-        # How many shares the windows are counted in.
-        self.shares = max(1, -(-windows // windows_per_part))
+        # The windows of the distinct texts, and how many shares they are counted in.
+        self.windows = sum(max(0, len(text) - table.window + 1) for group in by_repeats.values() for text in group)
+        self.shares = max(1, -(-self.windows // windows_per_share))
 
     def counts(self) -> Iterator[dict[str, int]]:
         """How often each window occurs, for one share of the windows after another.
@@ -100,19 +104,56 @@ class Index:
         window and every window one inner character away from it start with the same
         character, so they are counted together.
         """
-        size = self.table.window
         for first in self._first_characters():
-            windows = re.compile(f"(?=({first}.{{{size - 1}}}))")
-            count: Counter[str] = Counter()
-            for repeats, chunk in self._chunks:
-                found = windows.findall(chunk)
-                if repeats == 1:
-                    count.update(found)
-                else:
-                    for window, n in Counter(found).items():
-                        count[window] += n * repeats
+            count = self._count(first)
             yield count
             del count  # before the next share is counted
+
+    def count_of(self, windows: set[str]) -> dict[str, int]:
+        """How often each of ``windows`` occurs; those that never do are left out."""
+        return self._count(".", windows.__contains__)
+
+    def windows_of(self, letters: Iterable[Letter]) -> set[str]:
+        """The windows of the paragraphs of ``letters``."""
+        paths = {letter.path for letter in letters}
+        windows = self._windows(".")
+        return {window for k, (letter, _) in enumerate(self._paragraphs) if letter.path in paths
+                for window in windows.findall(self._joined, self._starts[k], self._starts[k + 1] - 1)}
+
+    def covering(self, window: str, position: int) -> list[tuple[str, int]]:
+        """The windows that hold, at an inner position, the character at ``position`` of the
+        first occurrence of ``window``, each with that position."""
+        at = self._joined.find(window) + position
+        size = self.table.window
+        found = []
+        for i in range(1, size - 1):
+            other = self._joined[max(0, at - i) : at - i + size]
+            if at - i >= 0 and len(other) == size and "\n" not in other:
+                found.append((other, i))
+        return found
+
+    @cached_property
+    def characters(self) -> set[str]:
+        """The characters of the corpus."""
+        return (set(self._once) | set(self._repeated)) - {"\n"}
+
+    def _count(self, first: str, keep: Callable[[str], bool] | None = None) -> Counter[str]:
+        """How often each window whose first character matches the pattern ``first``, and
+        that ``keep`` accepts (every one without it), occurs."""
+        windows = self._windows(first)
+        count: Counter[str] = Counter()
+        for repeats, chunk in self._chunks:
+            found = windows.findall(chunk) if keep is None else filter(keep, windows.findall(chunk))
+            if repeats == 1:
+                count.update(found)
+            else:
+                for window, n in Counter(found).items():
+                    count[window] += n * repeats
+        return count
+
+    def _windows(self, first: str) -> re.Pattern[str]:
+        """A pattern that finds every window whose first character matches ``first``."""
+        return re.compile(f"(?=({first}.{{{self.table.window - 1}}}))")
 
     def _first_characters(self) -> list[str]:
         """A pattern of the first characters of each share of the windows: the characters,
@@ -195,23 +236,67 @@ def _recurring(count: dict[str, int], table: NearVariant) -> dict[str, list[str]
     return out
 
 
-def variants(index: Index, confusion: Confusion) -> list[Variant]:
+def variants(index: Index, confusion: Confusion, focus: Sequence[Letter] | None = None) -> list[Variant]:
     """Rare windows one confusable character away from a recurring one, found by masked keys,
     in the order the rare window, the position and the recurring window are first seen.
 
     A rare window finds its recurring neighbours by lookup rather than by comparing all
     pairs. A rare window whose differing character forms, with a neighbour, a pair of
     characters seen elsewhere in the corpus is attested usage (网格 in 网格化管理) and is left out.
+    With ``focus``, at least the variants that a finding touching one of those letters comes
+    from (:func:`_variants_near`).
     """
-    found = []
-    for count in index.counts():
-        found += _variants_in_share(index, count, confusion)
-        del count  # before the next share is counted
+    if focus is not None:
+        found = _variants_near(index, confusion, focus)
+    else:
+        found = []
+        for count in index.counts():
+            found += _variants_among(index, count, confusion)
+            del count  # before the next share is counted
     return sorted(found, key=lambda v: (index.first(v.rare), v.position, index.first(v.common)))
 
 
-def _variants_in_share(index: Index, count: dict[str, int], confusion: Confusion) -> list[Variant]:
-    """The variants among the windows of one share, counted in ``count``."""
+def _variants_near(index: Index, confusion: Confusion, letters: Sequence[Letter]) -> list[Variant]:
+    """The variants that a finding touching ``letters`` comes from, and each variant of the
+    same rare characters, found by counting only the windows they can be made of.
+
+    A finding touches a letter when its rare window or its recurring window is in it, and
+    the other window is one confusable inner character away: the letters' windows and those
+    neighbours of theirs are counted. A finding is the variant of a rare character whose
+    recurring window is the most common: the windows around each rare character found, and
+    their neighbours at that character, are counted too, and the variants looked for again.
+    """
+    inner = range(1, index.table.window - 1)
+    own = index.windows_of(letters)
+    count = index.count_of(own | _neighbours(((window, i) for window in own for i in inner), index, confusion))
+    found = _variants_among(index, count, confusion)
+    around = {pair for variant in found for pair in index.covering(variant.rare, variant.position)}
+    more = ({window for window, _ in around} | _neighbours(around, index, confusion)) - count.keys()
+    if not more:
+        return found
+    count.update(index.count_of(more))
+    return _variants_among(index, count, confusion)
+
+
+def _neighbours(places: Iterable[tuple[str, int]], index: Index, confusion: Confusion) -> set[str]:
+    """The windows one confusable character away from each window at its position, made of
+    characters of the corpus; characters the rule leaves out neither vary nor replace."""
+    leave_out = index.table.leave_out
+    allowed: dict[str, str] = {}  # the replacements of each character
+    found: set[str] = set()
+    for window, i in places:
+        char = window[i]
+        if char not in allowed:
+            allowed[char] = "" if char in leave_out else "".join(
+                other for other in confusion.partners(char) if other in index.characters and other not in leave_out)
+        head, tail = window[:i], window[i + 1 :]
+        found.update(head + other + tail for other in allowed[char])
+    return found
+
+
+def _variants_among(index: Index, count: dict[str, int], confusion: Confusion) -> list[Variant]:
+    """The variants among the windows counted in ``count``: one share of them, or those near
+    the letters in focus."""
     table = index.table
     recurring = _recurring(count, table)
     if not recurring:
@@ -294,7 +379,10 @@ def corpus_near_variant(corpus: Corpus) -> Iterator[Finding]:
     tables = load_tables()
     index = Index(corpus, tables.near_variant)
     best: dict[tuple[str, int], tuple[Variant, At]] = {}
-    for variant in variants(index, tables.confusion):
+    # Counting only the windows of the letters in focus and their neighbours has a cost of its
+    # own (0.1 s): it pays on corpora of many distinct windows (measured: bench/near_variant.py).
+    focus = None if corpus.focus is None or index.windows < FOCUS_FROM_WINDOWS else list(corpus.in_focus())
+    for variant in variants(index, tables.confusion, focus):
         letter, offsets = next(index.places(variant.rare))
         at = offsets[variant.position]
         key = (letter.path, at)
