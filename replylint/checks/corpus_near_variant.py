@@ -109,7 +109,7 @@ class Index:
             yield count
             del count  # before the next share is counted
 
-    def count_of(self, windows: set[str]) -> dict[str, int]:
+    def count_of(self, windows: set[str]) -> Counter[str]:
         """How often each of ``windows`` occurs; those that never do are left out."""
         return self._count(".", windows.__contains__)
 
@@ -126,9 +126,9 @@ class Index:
         at = self._joined.find(window) + position
         size = self.table.window
         found = []
-        for i in range(1, size - 1):
-            other = self._joined[max(0, at - i) : at - i + size]
-            if at - i >= 0 and len(other) == size and "\n" not in other:
+        for i in range(1, min(at, size - 2) + 1):
+            other = self._joined[at - i : at - i + size]
+            if len(other) == size and "\n" not in other:
                 found.append((other, i))
         return found
 
@@ -303,11 +303,15 @@ def _variants_among(index: Index, count: dict[str, int], confusion: Confusion) -
         return []
     found = []
     # Most windows are seen once: which of them have a recurring neighbour is worked out by
-    # iterators over them all, and only those that have one are looked at one by one.
+    # iterators over them all, and only those that have one are looked at one by one. Those
+    # that end as no recurring window does, after the position, are dropped first.
     once = list(compress(count, map((1).__eq__, count.values())))
     for i in range(1, table.window - 1):
-        masked = map(_MASK.join, zip(map(itemgetter(slice(0, i)), once), map(itemgetter(slice(i + 1, None)), once)))
-        for window in compress(once, map(recurring.__contains__, masked)):
+        head, tail = itemgetter(slice(0, i)), itemgetter(slice(i + 1, None))
+        tails = {key[i + 1 :] for key in recurring if key[i] == _MASK}
+        ending = list(compress(once, map(tails.__contains__, map(tail, once))))
+        masked = map(_MASK.join, zip(map(head, ending), map(tail, ending)))
+        for window in compress(ending, map(recurring.__contains__, masked)):
             char = window[i]
             if char in table.leave_out:
                 continue
