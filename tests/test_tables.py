@@ -29,3 +29,13 @@ def test_a_users_table_is_checked_with_the_built_in_ones_it_merges_over(tmp_path
 
 def test_an_empty_lexicon_matches_nothing():
     assert list(SubstitutionTable().matches("其它文字截止2022年")) == []
+
+
+def test_the_partners_of_a_character_are_exactly_the_characters_confusable_with_it():
+    confusion = load_tables().confusion
+    pairs = {(low, high) for table in (confusion.sound, confusion.shape) for low, highs in table.items() for high in highs}
+    assert all(high in confusion.partners(low) and low in confusion.partners(high) for low, high in pairs)
+    characters = {char for pair in pairs for char in pair}
+    assert {tuple(sorted((char, other))) for char in characters for other in confusion.partners(char)} == pairs
+    assert all(len(set(confusion.partners(char))) == len(confusion.partners(char)) for char in characters)
+    assert confusion.partners("。") == ""
