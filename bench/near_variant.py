@@ -7,9 +7,9 @@ This benchmark gives RL305 its worst case: N letters of 20 paragraphs of 150 cha
 drawn at random from the seeds' characters (as often as the seeds use them), so that almost
 every window is distinct. For each N it prints the windows, the wall time of building the
 index and finding the variants, and the peak memory that took, in a fresh process: with the
-default budget of windows counted at once, with every window counted at once, and for a
-pre-commit run on one letter (a focus on it: only the windows it can be in a finding with
-are counted).
+default budget of windows counted at once, with the shares counted by two processes (as
+with ``--jobs 2``), with every window counted at once, and for a pre-commit run on one
+letter (a focus on it: only the windows it can be in a finding with are counted).
 
     python bench/near_variant.py [--sizes 300 1000 3000] [--seeds seeds]
 """
@@ -29,6 +29,7 @@ from pathlib import Path
 from replylint.checks.corpus_near_variant import WINDOWS_PER_SHARE, Index, variants
 from replylint.corpus import Corpus, Letter
 from replylint.letter import parse_structure
+from replylint.parallel import rule_processes
 from replylint.source import Source
 from replylint.tables import load_tables
 
@@ -50,18 +51,20 @@ def corpus(size: int, seeds: Path) -> Corpus:
     return Corpus(tuple(letters))
 
 
-def measure(size: int, budget: int, focus: bool, seeds: Path) -> dict:
+def measure(size: int, budget: int, focus: bool, processes: int, seeds: Path) -> dict:
     """Build the index of ``size`` letters with ``budget`` windows a share and find its
-    variants (with ``focus``, those a finding touching the middle letter comes from); the
-    windows, the seconds it took and the memory it added at its peak."""
+    variants with ``processes`` processes (with ``focus``, those a finding touching the middle
+    letter comes from); the windows, the seconds it took and the memory it added at its peak,
+    in this process."""
     letters = corpus(size, seeds)
     tables = load_tables()
     for letter in letters:
         letter.source.paragraphs  # worked out before the clock starts, as the rules find them
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     started = time.perf_counter()
-    index = Index(letters, tables.near_variant, budget)
-    found = variants(index, tables.confusion, [letters.letters[size // 2]] if focus else None)
+    with rule_processes(processes):
+        index = Index(letters, tables.near_variant, budget, processes)
+        found = variants(index, tables.confusion, [letters.letters[size // 2]] if focus else None)
     wall = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     windows = size * PARAGRAPHS * (CHARACTERS - tables.near_variant.window + 1)
@@ -73,20 +76,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[300, 1000, 3000])
     parser.add_argument("--seeds", type=Path, default=Path(__file__).resolve().parent.parent / "seeds")
-    parser.add_argument("--one", nargs=3, type=int, help=argparse.SUPPRESS)  # size, budget, focus: in a child process
+    parser.add_argument("--one", nargs=4, type=int, help=argparse.SUPPRESS)  # size, budget, focus, processes
     args = parser.parse_args()
     if args.one:
         print(json.dumps(measure(*args.one, args.seeds)))
         return
     print(f"machine: {platform.machine()}, Python {platform.python_version()}, {platform.system()}")
-    print(f"{'letters':>8} {'windows':>10} {'counted':>18} {'shares':>7} {'wall s':>7} {'added MB':>9} {'variants':>9}")
+    print(f"{'letters':>8} {'windows':>10} {'counted':>19} {'shares':>7} {'wall s':>7} {'added MB':>9} {'variants':>9}")
     for size in args.sizes:
-        for budget, focus, shown in ((WINDOWS_PER_SHARE, 0, f"{WINDOWS_PER_SHARE:,} a share"), (UNBOUNDED, 0, "all at once"),
-                                     (WINDOWS_PER_SHARE, 1, "near one letter")):
-            result = subprocess.run([sys.executable, __file__, "--one", str(size), str(budget), str(focus),
+        for budget, focus, processes, shown in (
+            (WINDOWS_PER_SHARE, 0, 1, f"{WINDOWS_PER_SHARE:,} a share"), (WINDOWS_PER_SHARE, 0, 2, "shares, 2 processes"),
+            (UNBOUNDED, 0, 1, "all at once"), (WINDOWS_PER_SHARE, 1, 1, "near one letter"),
+        ):
+            result = subprocess.run([sys.executable, __file__, "--one", str(size), str(budget), str(focus), str(processes),
                                      "--seeds", str(args.seeds)], capture_output=True, text=True, check=True)
             row = json.loads(result.stdout)
-            print(f"{size:>8} {row['windows']:>10,} {shown:>18} {row['shares'] if not focus else '-':>7} "
+            print(f"{size:>8} {row['windows']:>10,} {shown:>19} {row['shares'] if not focus else '-':>7} "
                   f"{row['wall']:>7.2f} {row['mb']:>9.0f} {row['variants']:>9}", flush=True)
 
 

@@ -160,7 +160,7 @@ def _check(args: argparse.Namespace) -> int:
     def run() -> Report:
         if args.claims:
             return check_corpus(_claims_corpus(args.claims), config=config, select_codes=_codes(args.select),
-                                ignore_codes=_codes(args.ignore), baseline=args.baseline)
+                                ignore_codes=_codes(args.ignore), baseline=args.baseline, jobs=args.jobs)
         with _progress(enabled=not args.quiet and args.format in ("table", "github")) as progress:
             return lint(args.paths, config=config, select_codes=_codes(args.select), ignore_codes=_codes(args.ignore),
                         corpus=args.corpus, baseline=args.baseline, progress=progress, jobs=args.jobs,

@@ -20,6 +20,7 @@ from replylint.cache import LetterCache
 from replylint.config import Config
 from replylint.corpus import Corpus, Letter, group_by
 from replylint.models import FileError, Finding
+from replylint.parallel import rule_processes
 from replylint.registry import Rule, all_rules
 from replylint.source import DecodeError, Source
 from replylint.suppress import outside_baseline, read_baseline, suppressed_by_comments
@@ -416,7 +417,8 @@ def lint(
     under ``corpus`` (and the configuration's ``corpus`` folders) are read too, for the
     cross-letter rules, but only findings that touch a file under ``paths`` are reported.
     ``progress`` is called with each file as it is read and each rule as it runs; ``jobs``
-    processes parse the letters; ``cache`` keeps parsed letters between runs.
+    processes parse the letters, and rules may use as many; ``cache`` keeps parsed letters
+    between runs.
     """
     from replylint import selection
 
@@ -435,6 +437,7 @@ def lint(
     return check_corpus(
         Corpus(tuple(read.letter for read in reads if read.letter)), config=cfg, select_codes=select_codes,
         ignore_codes=ignore_codes, errors=errors, checked=checked, baseline=baseline, progress=progress, early=early,
+        jobs=jobs,
     )
 
 
@@ -449,11 +452,13 @@ def check_corpus(
     baseline: str | os.PathLike | None = None,
     progress: Callable[[str], None] | None = None,
     early: EarlyFindings | None = None,
+    jobs: int = 1,
 ) -> Report:
     """Check a corpus already built (read from files, or loaded from a claims file).
 
     Only findings that touch a letter in ``checked`` are reported (every letter when ``None``).
-    ``early`` holds findings that per-letter rules gave as the letters were read.
+    ``early`` holds findings that per-letter rules gave as the letters were read. Rules may
+    use ``jobs`` processes (:func:`replylint.parallel.processes_available`).
     """
     from replylint import selection
 
@@ -461,7 +466,7 @@ def check_corpus(
     checked = {letter.path for letter in letters} if checked is None else checked
     rules = selection.rules(cfg, select_codes, ignore_codes)
     errors = list(errors)
-    with user_tables([cfg.relative(t) for t in cfg.tables]):
+    with user_tables([cfg.relative(t) for t in cfg.tables]), rule_processes(jobs):
         findings = run_rules(letters, _tracked(rules, progress, key=lambda r: r.code), errors,
                              options=selection.options(cfg, rules), checked=checked, early=early)
     findings = [

@@ -1,12 +1,17 @@
 """Mapping a function over a list in several processes, this one included, results in order.
 
-This process takes items from the start of the list and the other processes from the end,
+:func:`map_shared` reads letters: this process takes items from the start of the list and the other processes from the end,
 a chunk at a time, through a pair of bounds they share; chunks shrink as the two ends meet,
 so that when nothing is left to take, no process waits long for another's last chunk. What
 this process maps need not be sent back. The others write each chunk's results to a file
 rather than a pipe (a pipe would stall them until this process, busy mapping, took the data
 out), and this process loads those files between its own chunks: loading is part of the
 shared work rather than a wait at the end.
+
+:func:`map_forked` maps a few long items over data this process holds (RL305 counts the
+windows of the corpus a share at a time): forked processes see the data without its being
+sent. Rules learn how many processes they may use from :func:`processes_available`, which
+the engine sets for a run with :func:`rule_processes`.
 """
 
 from __future__ import annotations
@@ -14,7 +19,9 @@ from __future__ import annotations
 import os
 import pickle
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -141,3 +148,72 @@ def _load_spilled(folder: str, done: dict[int, list[Any]]) -> None:
         if ext == ".pickle" and int(name) not in done:
             with open(entry.path, "rb") as handle:
                 done[int(name)] = pickle.load(handle)
+
+
+_PROCESSES: ContextVar[int] = ContextVar("processes", default=1)
+
+
+@contextmanager
+def rule_processes(count: int) -> Iterator[None]:
+    """Within the block, :func:`processes_available` gives ``count`` (``--jobs``)."""
+    token = _PROCESSES.set(count)
+    try:
+        yield
+    finally:
+        _PROCESSES.reset(token)
+
+
+def processes_available() -> int:
+    """How many processes, this one included, the run lets a rule use (1 outside a run)."""
+    return _PROCESSES.get()
+
+
+def map_forked(function: Callable[[T], R], items: Sequence[T], processes: int) -> list[R]:
+    """``[function(item) for item in items]``, worked out by ``processes`` processes, this one
+    included, each taking the next item not yet taken until none is left.
+
+    The others are forked: they see this process's memory as it is, so only the results are
+    sent, and ``function`` and ``items`` need not be picklable. Where processes cannot be
+    forked, or one dies before sending its results, this process maps what is left.
+    """
+    import multiprocessing
+
+    if processes < 2 or len(items) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [function(item) for item in items]
+    context = multiprocessing.get_context("fork")
+    taken = context.Value("q", 0)
+    others = []
+    for _ in range(min(processes, len(items)) - 1):
+        receive, send = context.Pipe(duplex=False)
+        process = context.Process(target=_map_and_send, args=(function, items, taken, send), daemon=True)
+        process.start()
+        send.close()
+        others.append((process, receive))
+    done = {index: function(items[index]) for index in _next_indexes(taken, len(items))}
+    for process, receive in others:
+        try:
+            done.update(receive.recv())
+        except (EOFError, OSError):
+            pass  # the process died: what it took is mapped below
+        process.join()
+    return [done[index] if index in done else function(items[index]) for index in range(len(items))]
+
+
+def _next_indexes(taken: Any, count: int) -> Iterator[int]:
+    """The indexes of the items this process takes, one at a time, from a shared counter."""
+    while True:
+        with taken.get_lock():
+            index = taken.value
+            taken.value = index + 1
+        if index >= count:
+            return
+        yield index
+
+
+def _map_and_send(function: Callable[[Any], Any], items: Sequence[Any], taken: Any, send: Any) -> None:
+    """In a forked process, map the items it takes and send their results, by index."""
+    import gc
+
+    gc.disable()  # a collection would write to every object, copying the parent's memory
+    send.send({index: function(items[index]) for index in _next_indexes(taken, len(items))})
+    send.close()

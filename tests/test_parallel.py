@@ -1,12 +1,17 @@
-"""Sharing a list between processes: every item mapped once, results in order."""
+"""Sharing a list between processes: every item mapped once, results in order, whatever
+process maps it and whether or not the others survive."""
 
 from __future__ import annotations
+
+import multiprocessing
+import os
+import time
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from replylint.parallel import MAX_CHUNK, Ends, map_shared
+from replylint.parallel import MAX_CHUNK, Ends, map_forked, map_shared, processes_available, rule_processes
 
 
 @given(count=st.integers(0, 400), processes=st.integers(2, 8), sides=st.lists(st.booleans(), min_size=1))
@@ -46,3 +51,44 @@ def _refuse() -> None:
 def test_an_error_in_this_process_reaches_the_caller():
     with pytest.raises(KeyError, match="meanwhile failed"):
         map_shared(abs, list(range(500)), 2, meanwhile=_refuse)
+
+
+@settings(max_examples=10, deadline=None)
+@given(items=st.lists(st.integers(-1000, 1000), max_size=40), processes=st.integers(1, 3))
+def test_forked_processes_map_what_this_one_holds_in_order(items, processes):
+    held = {i: i * i for i in items}  # not sent to the other processes: they see it forked
+    assert map_forked(lambda item: held[item], items, processes) == [i * i for i in items]
+
+
+def test_the_items_of_a_process_that_dies_are_mapped_here():
+    parent = os.getpid()
+
+    def square_or_die(item: int) -> int:
+        if os.getpid() != parent:
+            os._exit(1)  # the forked process dies before it sends anything
+        return item * item
+
+    assert map_forked(square_or_die, list(range(20)), 2) == [i * i for i in range(20)]
+
+
+def test_forked_work_is_spread_over_the_processes():
+    parent = os.getpid()
+    other_took_one = multiprocessing.Value("b", 0)
+
+    def whose(item: int) -> int:
+        if os.getpid() != parent:
+            other_took_one.value = 1
+        else:  # this process waits for the other to take an item
+            deadline = time.monotonic() + 30
+            while not other_took_one.value and time.monotonic() < deadline:
+                time.sleep(0.01)
+        return os.getpid()
+
+    assert len(set(map_forked(whose, list(range(4)), 2))) == 2
+
+
+def test_rules_use_one_process_unless_the_run_allows_more():
+    assert processes_available() == 1
+    with rule_processes(3):
+        assert processes_available() == 3
+    assert processes_available() == 1

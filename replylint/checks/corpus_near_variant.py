@@ -14,6 +14,7 @@ from operator import itemgetter
 from replylint.corpus import Corpus, Letter
 from replylint.listing import listed
 from replylint.models import Finding
+from replylint.parallel import map_forked, processes_available
 from replylint.query import at_view
 from replylint.registry import At, rule
 from replylint.source import Paragraph
@@ -55,12 +56,14 @@ class Index:
     """The corpus as Chinese characters only, with where each window of it occurs.
 
     Punctuation, digits and spaces are skipped, so 数字化、网络化 reads 数字化网络化; windows
-    never run across paragraphs. Windows are counted a share at a time (:meth:`counts`);
+    never run across paragraphs. Windows are counted a share at a time (:meth:`share_patterns`);
     places and letters are looked up in the joined text, and pairs in the distinct texts,
     for the few windows that matter.
     """
 
-    def __init__(self, corpus: Corpus, table: NearVariant, windows_per_share: int = WINDOWS_PER_SHARE) -> None:
+    def __init__(
+        self, corpus: Corpus, table: NearVariant, windows_per_share: int = WINDOWS_PER_SHARE, processes: int = 1
+    ) -> None:
         self.table = table
         self._paragraphs: list[tuple[Letter, Paragraph]] = []
         # For each paragraph, the number of the first paragraph of the next letter.
@@ -93,25 +96,16 @@ class Index:
         # that repeats occurs more than once, and one in texts that do not must be found twice.
         self._repeated = "\n".join(chunk for repeats, chunk in self._chunks if repeats > 1)
         self._once = "\n".join(chunk for repeats, chunk in self._chunks if repeats == 1)
-        # The windows of the distinct texts, and how many shares they are counted in.
+        # The windows of the distinct texts, and how many shares they are counted in: when
+        # there are several, as many for each of the ``processes`` that count them.
         self.windows = sum(max(0, len(text) - table.window + 1) for group in by_repeats.values() for text in group)
         self.shares = max(1, -(-self.windows // windows_per_share))
-
-    def counts(self) -> Iterator[dict[str, int]]:
-        """How often each window occurs, for one share of the windows after another.
-
-        A share holds the windows whose first character is one of a set of characters; a
-        window and every window one inner character away from it start with the same
-        character, so they are counted together.
-        """
-        for first in self._first_characters():
-            count = self._count(first)
-            yield count
-            del count  # before the next share is counted
+        if self.shares > 1:
+            self.shares = -(-self.shares // processes) * processes
 
     def count_of(self, windows: set[str]) -> Counter[str]:
         """How often each of ``windows`` occurs; those that never do are left out."""
-        return self._count(".", windows.__contains__)
+        return self.count(".", windows.__contains__)
 
     def windows_of(self, letters: Iterable[Letter]) -> set[str]:
         """The windows of the paragraphs of ``letters``."""
@@ -137,9 +131,9 @@ class Index:
         """The characters of the corpus."""
         return (set(self._once) | set(self._repeated)) - {"\n"}
 
-    def _count(self, first: str, keep: Callable[[str], bool] | None = None) -> Counter[str]:
-        """How often each window whose first character matches the pattern ``first``, and
-        that ``keep`` accepts (every one without it), occurs."""
+    def count(self, first: str = ".", keep: Callable[[str], bool] | None = None) -> Counter[str]:
+        """How often each window whose first character matches the pattern ``first`` (one of
+        :meth:`share_patterns`), and that ``keep`` accepts (every one without it), occurs."""
         windows = self._windows(first)
         count: Counter[str] = Counter()
         for repeats, chunk in self._chunks:
@@ -155,9 +149,13 @@ class Index:
         """A pattern that finds every window whose first character matches ``first``."""
         return re.compile(f"(?=({first}.{{{self.table.window - 1}}}))")
 
-    def _first_characters(self) -> list[str]:
+    def share_patterns(self) -> list[str]:
         """A pattern of the first characters of each share of the windows: the characters,
-        most frequent first, each go to the share with the fewest windows so far."""
+        most frequent first, each go to the share with the fewest windows so far.
+
+        A window and every window one inner character away from it start with the same
+        character, so they are counted in the same share.
+        """
         if self.shares == 1:
             return ["."]
         frequency: Counter[str] = Counter()
@@ -249,10 +247,11 @@ def variants(index: Index, confusion: Confusion, focus: Sequence[Letter] | None 
     if focus is not None:
         found = _variants_near(index, confusion, focus)
     else:
-        found = []
-        for count in index.counts():
-            found += _variants_among(index, count, confusion)
-            del count  # before the next share is counted
+        # Each share is counted, and its count dropped, before the next: in this process or,
+        # with several, in forked ones, which see the index without its being sent.
+        shares = map_forked(lambda first: _variants_among(index, index.count(first), confusion),
+                            index.share_patterns(), processes_available())
+        found = [variant for share in shares for variant in share]
     return sorted(found, key=lambda v: (index.first(v.rare), v.position, index.first(v.common)))
 
 
@@ -381,7 +380,7 @@ def corpus_near_variant(corpus: Corpus) -> Iterator[Finding]:
     corpus does not use its characters elsewhere; a name that differs from a common word.
     """
     tables = load_tables()
-    index = Index(corpus, tables.near_variant)
+    index = Index(corpus, tables.near_variant, processes=processes_available())
     best: dict[tuple[str, int], tuple[Variant, At]] = {}
     # Counting only the windows of the letters in focus and their neighbours has a cost of its
     # own (0.1 s): it pays on corpora of many distinct windows (measured: bench/near_variant.py).
