@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -174,11 +175,14 @@ def map_forked(function: Callable[[T], R], items: Sequence[T], processes: int) -
 
     The others are forked: they see this process's memory as it is, so only the results are
     sent, and ``function`` and ``items`` need not be picklable. Where processes cannot be
-    forked, or one dies before sending its results, this process maps what is left.
+    forked safely (Windows; macOS, whose system libraries do not survive a fork), or one dies
+    or raises before sending its results, this process maps what is left: an exception is
+    raised here, as it would be without the others.
     """
     import multiprocessing
 
-    if processes < 2 or len(items) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if (processes < 2 or len(items) < 2 or sys.platform == "darwin"
+            or "fork" not in multiprocessing.get_all_start_methods()):
         return [function(item) for item in items]
     context = multiprocessing.get_context("fork")
     taken = context.Value("q", 0)
@@ -211,9 +215,13 @@ def _next_indexes(taken: Any, count: int) -> Iterator[int]:
 
 
 def _map_and_send(function: Callable[[Any], Any], items: Sequence[Any], taken: Any, send: Any) -> None:
-    """In a forked process, map the items it takes and send their results, by index."""
+    """In a forked process, map the items it takes and send their results, by index; on an
+    exception, end at once and quietly: the parent maps the items again and raises it."""
     import gc
 
     gc.disable()  # a collection would write to every object, copying the parent's memory
-    send.send({index: function(items[index]) for index in _next_indexes(taken, len(items))})
-    send.close()
+    try:
+        send.send({index: function(items[index]) for index in _next_indexes(taken, len(items))})
+        send.close()
+    except BaseException:  # noqa: BLE001 - reported by the parent, which maps the items again
+        os._exit(1)

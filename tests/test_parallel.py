@@ -92,3 +92,31 @@ def test_rules_use_one_process_unless_the_run_allows_more():
     with rule_processes(3):
         assert processes_available() == 3
     assert processes_available() == 1
+
+
+def test_an_exception_in_a_forked_process_is_raised_here_and_printed_nowhere(capfd):
+    def fail_on_seven(item: int) -> int:
+        if item == 7:
+            raise ValueError("seven")
+        return item
+
+    with pytest.raises(ValueError, match="seven"):
+        map_forked(fail_on_seven, list(range(10)), 2)
+    assert capfd.readouterr().err == ""
+
+
+def test_what_a_forked_process_fails_on_is_mapped_again_here_quietly(capfd):
+    parent = os.getpid()
+    other_failed = multiprocessing.Value("b", 0)
+
+    def square_here(item: int) -> int:
+        if os.getpid() != parent:
+            other_failed.value = 1
+            raise ValueError("not in the forked process")
+        deadline = time.monotonic() + 30
+        while not other_failed.value and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return item * item
+
+    assert map_forked(square_here, list(range(6)), 2) == [i * i for i in range(6)]
+    assert capfd.readouterr().err == ""
