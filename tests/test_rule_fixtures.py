@@ -54,4 +54,5 @@ def test_a_focus_on_one_letter_keeps_every_finding_that_touches_it(code, case):
     for name, _ in case.letters:
         touching = [f for f in everything if name in f.paths()]
         focused = [f for f in run_rules(corpus, [RULES[code]], checked={name}) if name in f.paths()]
-        assert focused == touching, name
+        # As sets: two findings may tie in report order, which then follows set order.
+        assert len(focused) == len(touching) and set(focused) == set(touching), name
