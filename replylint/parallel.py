@@ -193,7 +193,13 @@ def map_forked(function: Callable[[T], R], items: Sequence[T], processes: int) -
         process.start()
         send.close()
         others.append((process, receive))
-    done = {index: function(items[index]) for index in _next_indexes(taken, len(items))}
+    try:
+        done = {index: function(items[index]) for index in _next_indexes(taken, len(items))}
+    except BaseException:
+        for process, _ in others:  # their work is no longer wanted
+            process.terminate()
+            process.join()
+        raise
     for process, receive in others:
         try:
             done.update(receive.recv())

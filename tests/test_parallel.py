@@ -120,3 +120,23 @@ def test_what_a_forked_process_fails_on_is_mapped_again_here_quietly(capfd):
 
     assert map_forked(square_here, list(range(6)), 2) == [i * i for i in range(6)]
     assert capfd.readouterr().err == ""
+
+
+def test_when_this_process_raises_the_forked_ones_are_stopped():
+    parent = os.getpid()
+    started = multiprocessing.Value("i", 0)
+
+    def slow_there_failing_here(item: int) -> int:
+        if os.getpid() == parent:
+            deadline = time.monotonic() + 30
+            while not started.value and time.monotonic() < deadline:
+                time.sleep(0.01)
+            raise ValueError("here")
+        started.value = os.getpid()
+        time.sleep(60)
+        return item
+
+    with pytest.raises(ValueError, match="here"):
+        map_forked(slow_there_failing_here, list(range(4)), 2)
+    with pytest.raises(ProcessLookupError):
+        os.kill(started.value, 0)  # the forked process is gone, not sleeping on
