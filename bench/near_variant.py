@@ -29,7 +29,6 @@ from pathlib import Path
 from replylint.checks.corpus_near_variant import WINDOWS_PER_SHARE, Index, variants
 from replylint.corpus import Corpus, Letter
 from replylint.letter import parse_structure
-from replylint.parallel import rule_processes
 from replylint.source import Source
 from replylint.tables import load_tables
 
@@ -62,9 +61,8 @@ def measure(size: int, budget: int, focus: bool, processes: int, seeds: Path) ->
         letter.source.paragraphs  # worked out before the clock starts, as the rules find them
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     started = time.perf_counter()
-    with rule_processes(processes):
-        index = Index(letters, tables.near_variant, budget, processes)
-        found = variants(index, tables.confusion, [letters.letters[size // 2]] if focus else None)
+    index = Index(letters, tables.near_variant, budget, processes)
+    found = variants(index, tables.confusion, [letters.letters[size // 2]] if focus else None)
     wall = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     windows = size * PARAGRAPHS * (CHARACTERS - tables.near_variant.window + 1)

