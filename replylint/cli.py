@@ -16,6 +16,10 @@ from typing import NoReturn
 from replylint import __version__
 
 COMMANDS = ("check", "rules", "rule", "parse", "claims", "ledger")
+
+# What a check made, kept from being freed when the process is about to end (see run()):
+# letting the report go when the check returns would free the corpus object by object.
+_left_for_exit: list[object] | None = None
 FORMATS = ("table", "json", "sarif", "github", "html")
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -159,6 +163,12 @@ def _check(args: argparse.Namespace) -> int:
         raise UsageError("--fix and --diff need the letters' text, not a claims file")
 
     def run() -> Report:
+        report = check()
+        if _left_for_exit is not None:
+            _left_for_exit.append(report)
+        return report
+
+    def check() -> Report:
         if args.claims:
             return check_corpus(_claims_corpus(args.claims), config=config, select_codes=_codes(args.select),
                                 ignore_codes=_codes(args.ignore), baseline=args.baseline, jobs=args.jobs)
@@ -357,12 +367,16 @@ def run() -> NoReturn:
     """The ``replylint`` command: run :func:`main` and end the process with its exit code.
 
     The process ends without freeing the corpus object by object, as a normal exit does (a
-    tenth of a second for 1,000 letters); what it wrote is flushed first. Every file it
+    tenth of a second for 1,000 letters), and the check keeps its report alive until then;
+    what it wrote is flushed first. Every file it
     writes is closed before :func:`main` returns. Under a profiler or a coverage tracer the
     exit is a normal one, so that they can write what they measured.
     """
+    global _left_for_exit
+    profiled = sys.getprofile() is not None or sys.gettrace() is not None
+    _left_for_exit = None if profiled else []
     code = main()
-    if sys.getprofile() is not None or sys.gettrace() is not None:
+    if profiled:
         raise SystemExit(code)
     for stream in (sys.stdout, sys.stderr):
         try:
