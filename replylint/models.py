@@ -22,7 +22,7 @@ M = TypeVar("M", bound="Model")
 class Model(BaseModel):
     """Base of every replylint model: immutable, strict about its fields."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     def model_post_init(self, context: Any, /) -> None:
         # Every model of a class built with the same fields shares one set of their names:
@@ -31,7 +31,8 @@ class Model(BaseModel):
         # frozen: only a copy's set is ever changed (model_copy copies it first).
         given = self.__pydantic_fields_set__
         every = _fields(type(self))[1]
-        object.__setattr__(self, "__pydantic_fields_set__", every if len(given) == len(every) else _shared_fields_set(given))
+        shared = every if len(given) == len(every) else _shared_fields_set(tuple(sorted(given)))
+        object.__setattr__(self, "__pydantic_fields_set__", shared)
 
     @classmethod
     def trusted(cls: type[M], **values: Any) -> M:
@@ -44,13 +45,14 @@ class Model(BaseModel):
         data.update(values)
         if len(data) != len(template) or not required <= values.keys():
             raise TypeError(f"{cls.__name__}: unknown or missing fields in {sorted(values)}")
-        return _rebuild(cls, data, None if len(values) == len(template) else set(values))
+        return _rebuild(cls, data, None if len(values) == len(template) else tuple(sorted(values)))
 
     def __reduce__(self) -> tuple:
         # A pickle the letter cache loads fast (it loads thousands of models): the dict of
         # field values itself, which the unpickler builds in C, and, unless every field was
-        # set (the common case), the names of those set; rebuilt without validation, as
-        # pydantic's own does. Values a cached_property keeps in the dict are left out.
+        # set (the common case), the names of those set as one tuple that every model with
+        # them shares, so that a letter's pickle holds it once; rebuilt without validation,
+        # as pydantic's own does. Values a cached_property keeps in the dict are left out.
         cls = type(self)
         names, every = _fields(cls)
         data = self.__dict__
@@ -58,22 +60,33 @@ class Model(BaseModel):
             data = {name: data[name] for name in names}
         if len(self.__pydantic_fields_set__) == len(every):
             return _rebuild, (cls, data)
-        return _rebuild, (cls, data, self.__pydantic_fields_set__)
+        return _rebuild, (cls, data, _names_of(self.__pydantic_fields_set__))
 
 
 @cache
 def _fields(cls: type[Model]) -> tuple[tuple[str, ...], set[str]]:
     """The names of a model class's fields, in order, and the shared set of all of them."""
     names = tuple(cls.__pydantic_fields__)
-    return names, _shared_fields_set(set(names))
+    return names, _shared_fields_set(tuple(sorted(names)))
 
 
-def _shared_fields_set(names: set[str]) -> set[str]:
-    """The one set of field names shared by every model whose set of fields equals ``names``."""
-    return _FIELDS_SETS.setdefault(frozenset(names), names)
+def _shared_fields_set(names: tuple[str, ...]) -> set[str]:
+    """The one set of field names shared by every model whose fields set are ``names`` (sorted)."""
+    shared = _FIELDS_SETS.get(names)
+    if shared is None:
+        shared = _FIELDS_SETS[names] = set(names)
+        _NAMES[id(shared)] = names
+    return shared
 
 
-_FIELDS_SETS: dict[frozenset[str], set[str]] = {}
+def _names_of(fields_set: set[str]) -> tuple[str, ...]:
+    """The sorted names of a set of fields, one tuple for every set equal to it."""
+    names = _NAMES.get(id(fields_set))
+    return names if names is not None and _FIELDS_SETS[names] is fields_set else tuple(sorted(fields_set))
+
+
+_FIELDS_SETS: dict[tuple[str, ...], set[str]] = {}
+_NAMES: dict[int, tuple[str, ...]] = {}  # by id of a shared set, its key in _FIELDS_SETS
 
 
 @cache
@@ -86,14 +99,15 @@ def _template(cls: type[Model]) -> tuple[dict[str, Any], frozenset[str]]:
     )
 
 
-def _rebuild(cls: type[M], data: dict[str, Any], fields_set: set[str] | None = None) -> M:
-    """A model of class ``cls`` with the field values ``data`` (in field order) and the names
-    ``fields_set`` of the fields set (``None``: all of them), as validation would leave it;
-    nothing is validated. Pickles and the unvalidated constructors all end here, in one
+def _rebuild(cls: type[M], data: dict[str, Any], fields_set: tuple[str, ...] | None = None) -> M:
+    """A model of class ``cls`` with the field values ``data`` (in field order) and the sorted
+    names ``fields_set`` of the fields set (``None``: all of them), as validation would leave
+    it; nothing is validated. Pickles and the unvalidated constructors all end here, in one
     function call: unpickling a cached letter builds about 140 models."""
     model = _new(cls)
     _set(model, "__dict__", data)
-    _set(model, "__pydantic_fields_set__", _fields(cls)[1] if fields_set is None else _shared_fields_set(fields_set))
+    _set(model, "__pydantic_fields_set__", _fields(cls)[1] if fields_set is None else (
+        _FIELDS_SETS.get(fields_set) or _shared_fields_set(fields_set)))
     _set(model, "__pydantic_extra__", None)
     _set(model, "__pydantic_private__", None)
     return model

@@ -56,6 +56,10 @@ def test_a_pickled_model_keeps_which_of_its_fields_were_set():
     for model in (bare, full):
         back = pickle.loads(pickle.dumps(model))
         assert back == model and back.model_fields_set == model.model_fields_set
+        assert back.__pydantic_fields_set__ is pickle.loads(pickle.dumps(model)).__pydantic_fields_set__  # one set
+    assert pickle.loads(pickle.dumps(bare)).__pydantic_fields_set__ is bare.__pydantic_fields_set__
+    names_once = pickle.dumps([bare, bare.model_copy(update={"text": "乙"})])
+    assert names_once.count(b"end_column") == 1  # dict keys and the names set: one tuple, pickled once
 
 
 class One(Model):
