@@ -13,8 +13,10 @@ import hashlib
 import os
 import pickle
 import tempfile
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from replylint.corpus import Letter
 from replylint.models import Finding
@@ -40,18 +42,20 @@ class LetterCache:
 
     def __init__(self, folder: str | os.PathLike[str] = DEFAULT_DIR) -> None:
         self.folder = Path(folder) / code_digest()
+        self._prefix = os.path.join(self.folder, "")
 
-    def _entry(self, path: str, data: bytes) -> Path:
+    def _entry(self, path: str, data: bytes) -> str:
+        # Built as a string, not a Path: a run over 1,000 cached letters makes 1,000 of them.
         key = hashlib.sha256(path.encode("utf-8", "surrogateescape") + b"\0" + data).hexdigest()
-        return self.folder / key[:2] / f"{key}.pickle"
+        return f"{self._prefix}{key[:2]}{os.sep}{key}.pickle"
 
-    def stored(self, path: str, data: bytes) -> Path | None:
+    def stored(self, path: str, data: bytes) -> str | None:
         """Where the entry for this path and content is, when one is stored (it may still fail
         to load); ``None`` when there is none."""
         entry = self._entry(path, data)
-        return entry if entry.is_file() else None
+        return entry if os.path.isfile(entry) else None
 
-    def load(self, entry: Path, checks: str | None = None) -> tuple[Letter, tuple[Finding, ...] | None] | None:
+    def load(self, entry: str, checks: str | None = None) -> tuple[Letter, tuple[Finding, ...] | None] | None:
         """The cached letter of an entry that :meth:`stored` found, with its findings when they
         were stored under the checks key ``checks``; ``None`` when it cannot be loaded."""
         try:
@@ -70,12 +74,30 @@ class LetterCache:
     ) -> None:
         """Store a parsed letter, and the findings of the checks with key ``checks`` on it;
         a cache that cannot be written is silently skipped."""
-        entry = self._entry(path, data)
+        findings_pickle = pickle.dumps(findings, protocol=pickle.HIGHEST_PROTOCOL)
+        _write(Path(self._entry(path, data)), (letter, checks, findings_pickle))
+
+    def kept(self, name: str, make: Callable[[], Any]) -> Any:
+        """The value kept under ``name`` for this code and these tables; made by ``make()`` and
+        kept when there is none, or none that loads (a cache that cannot be written is skipped)."""
+        entry = self.folder / f"{name}.pickle"
         try:
-            entry.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile("wb", dir=entry.parent, delete=False) as handle:
-                pickle.dump((letter, checks, pickle.dumps(findings, protocol=pickle.HIGHEST_PROTOCOL)), handle,
-                            protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(handle.name, entry)
-        except OSError:
+            with open(entry, "rb") as handle:
+                return pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
             pass
+        value = make()
+        _write(entry, value)
+        return value
+
+
+def _write(entry: Path, value: Any) -> None:
+    """Pickle ``value`` to ``entry`` whole or not at all (by way of a file renamed into place);
+    a folder that cannot be written is skipped."""
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=entry.parent, delete=False) as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, entry)
+    except OSError:
+        pass

@@ -7,8 +7,9 @@ import glob
 import hashlib
 import json
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from functools import cached_property
 from fnmatch import fnmatch
@@ -24,7 +25,7 @@ from replylint.parallel import rule_processes
 from replylint.registry import Rule, all_rules
 from replylint.source import DecodeError, Source
 from replylint.suppress import outside_baseline, read_baseline, suppressed_by_comments
-from replylint.tables import user_tables
+from replylint.tables import built_in_kept_by, user_tables
 
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.docx", "*.pdf", "*.html", "*.htm")
 MAX_BYTES = 10 * 1024 * 1024
@@ -109,9 +110,10 @@ def read_letter(path: str) -> Letter:
 def read_bytes(path: str) -> bytes:
     """The bytes of a letter file; raises ``ValueError`` with a one-line reason."""
     try:
-        if os.path.isdir(path):
+        status = os.stat(path)
+        if stat.S_ISDIR(status.st_mode):
             raise ValueError("is a directory, not a letter")
-        size = os.path.getsize(path)
+        size = status.st_size
         limit = MAX_DOCUMENT_BYTES if formats.handles(path) else MAX_BYTES
         if size > limit:
             raise ValueError(f"file is too large ({size / 2**20:.0f} MB; letters over {limit // 2**20} MB are not read)")
@@ -275,7 +277,7 @@ def _read_files(
 ) -> list[Read]:
     reads: dict[str, Read] = {}
     todo: list[Todo] = []
-    stored: list[tuple[Todo, Path]] = []  # the files whose letters the cache holds, with their entries
+    stored: list[tuple[Todo, str]] = []  # the files whose letters the cache holds, with their entries
     for path in paths:
         try:
             data = read_bytes(path)
@@ -429,16 +431,19 @@ def lint(
     rules = selection.rules(cfg, select_codes, ignore_codes)
     checks = LetterChecks.of(rules, selection.options(cfg, rules), [cfg.relative(t) for t in cfg.tables])
     checked = {display_path(f) for f in files}
-    reads = read_files(_tracked(files + extra, progress), jobs=jobs, cache=cache, checks=checks, checked=checked)
-    crashes = {crash.path: crash for read in reads for crash in read.crashes}  # one per rule, not one per letter
-    errors = [FileError(path=display_path(e.path), reason=e.reason) for e in errors]
-    errors += [read.error for read in reads if read.error] + list(crashes.values())
-    early = EarlyFindings(frozenset(checks.codes), {r.letter.path: r.findings for r in reads if r.letter and r.findings is not None})
-    return check_corpus(
-        Corpus(tuple(read.letter for read in reads if read.letter)), config=cfg, select_codes=select_codes,
-        ignore_codes=ignore_codes, errors=errors, checked=checked, baseline=baseline, progress=progress, early=early,
-        jobs=jobs,
-    )
+    with built_in_kept_by(cache.kept) if cache is not None else nullcontext():
+        reads = read_files(_tracked(files + extra, progress), jobs=jobs, cache=cache, checks=checks, checked=checked)
+        crashes = {crash.path: crash for read in reads for crash in read.crashes}  # one per rule, not one per letter
+        errors = [FileError(path=display_path(e.path), reason=e.reason) for e in errors]
+        errors += [read.error for read in reads if read.error] + list(crashes.values())
+        early = EarlyFindings(
+            frozenset(checks.codes), {r.letter.path: r.findings for r in reads if r.letter and r.findings is not None}
+        )
+        return check_corpus(
+            Corpus(tuple(read.letter for read in reads if read.letter)), config=cfg, select_codes=select_codes,
+            ignore_codes=ignore_codes, errors=errors, checked=checked, baseline=baseline, progress=progress,
+            early=early, jobs=jobs,
+        )
 
 
 def check_corpus(

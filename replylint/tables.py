@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from decimal import Decimal
@@ -356,6 +356,24 @@ def user_tables(dirs: Sequence[str]) -> Iterator[None]:
         _ACTIVE_DIRS.reset(token)
 
 
+# How the run keeps values between runs (the letter cache's ``kept``): given a name and a
+# function that makes the value, it returns the value kept under that name, or makes it.
+Keeper = Callable[[str, Callable[[], Any]], Any]
+_KEEPER: ContextVar[Keeper | None] = ContextVar("replylint_tables_keeper", default=None)
+
+
+@contextmanager
+def built_in_kept_by(keeper: Keeper) -> Iterator[None]:
+    """Within the block, the validated built-in tables come from ``keeper``, which makes them
+    once and keeps them for the runs of the same code and tables: reading and validating the
+    TOML files takes 0.05 s a run, loading what was kept a tenth of that."""
+    token = _KEEPER.set(keeper)
+    try:
+        yield
+    finally:
+        _KEEPER.reset(token)
+
+
 def load_tables(extra_dirs: tuple[str, ...] | None = None) -> Tables:
     """The built-in tables merged with the tables in ``extra_dirs`` (default: the run's), validated."""
     return _load_tables(tuple(extra_dirs) if extra_dirs is not None else _ACTIVE_DIRS.get())
@@ -363,6 +381,15 @@ def load_tables(extra_dirs: tuple[str, ...] | None = None) -> Tables:
 
 @lru_cache(maxsize=8)
 def _load_tables(extra_dirs: tuple[str, ...]) -> Tables:
+    keeper = _KEEPER.get()
+    if extra_dirs or keeper is None:
+        return _validated(extra_dirs)
+    tables = keeper("tables", lambda: _validated(()))
+    return tables if isinstance(tables, Tables) else _validated(())
+
+
+def _validated(extra_dirs: tuple[str, ...]) -> Tables:
+    """The built-in tables merged with the tables in ``extra_dirs``, read and validated."""
     data = _read_dir(builtin_dir())
     for folder in extra_dirs:
         for name, table in _read_dir(Path(folder)).items():

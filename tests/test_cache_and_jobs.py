@@ -45,6 +45,34 @@ def test_a_corrupt_cache_entry_is_ignored(tmp_path):
     assert lint([str(SEEDS)], cache=cache).findings == lint([str(SEEDS)]).findings
 
 
+def test_a_kept_value_is_made_once_and_made_again_when_it_does_not_load(tmp_path):
+    cache, made = LetterCache(tmp_path / "cache"), []
+
+    def make():
+        made.append(1)
+        return {"甲": (1, 2)}
+
+    assert cache.kept("table", make) == {"甲": (1, 2)} and cache.kept("table", make) == {"甲": (1, 2)}
+    assert len(made) == 1
+    (cache.folder / "table.pickle").write_bytes(b"not a pickle")
+    assert cache.kept("table", make) == {"甲": (1, 2)} and len(made) == 2
+    (tmp_path / "file").write_text("", encoding="utf-8")
+    unwritable = LetterCache(tmp_path / "file")  # its folder would be under a file
+    assert unwritable.kept("table", make) == {"甲": (1, 2)} and unwritable.kept("table", make) and len(made) == 4
+
+
+def test_a_run_with_a_cache_keeps_the_validated_tables_beside_the_letters(tmp_path):
+    from replylint.tables import Tables, _load_tables
+
+    cache = LetterCache(tmp_path / "cache")
+    _load_tables.cache_clear()
+    try:
+        lint([str(SEEDS / "002_24bd33177cfbd43b.txt")], cache=cache)
+    finally:
+        _load_tables.cache_clear()
+    assert isinstance(pickle.loads((cache.folder / "tables.pickle").read_bytes()), Tables)
+
+
 def test_parallel_parsing_gives_the_same_report(tmp_path, monkeypatch):
     monkeypatch.setattr(engine, "PARALLEL_MIN_FILES", 2)
     serial = lint([str(SEEDS)], jobs=1)

@@ -39,3 +39,25 @@ def test_the_partners_of_a_character_are_exactly_the_characters_confusable_with_
     assert {tuple(sorted((char, other))) for char in characters for other in confusion.partners(char)} == pairs
     assert all(len(set(confusion.partners(char))) == len(confusion.partners(char)) for char in characters)
     assert confusion.partners("。") == ""
+
+
+def test_the_built_in_tables_come_from_the_keeper_of_the_run_and_only_they_do(tmp_path):
+    from replylint.tables import _load_tables, built_in_kept_by
+
+    asked, validated = [], load_tables()
+
+    def keeper(name, make):
+        asked.append(name)
+        return make()
+
+    _load_tables.cache_clear()
+    try:
+        with built_in_kept_by(keeper):
+            assert load_tables() == validated and asked == ["tables"]
+            (tmp_path / "punctuation.toml").write_text("", encoding="utf-8")
+            assert load_tables((str(tmp_path),)) == validated and asked == ["tables"]  # a user's tables: not kept
+        _load_tables.cache_clear()
+        with built_in_kept_by(lambda name, make: "something else"):  # what was kept is not tables: validated again
+            assert load_tables() == validated
+    finally:
+        _load_tables.cache_clear()
