@@ -111,6 +111,10 @@ class Corpus:
         """The letters whose findings will be reported (every letter without a focus)."""
         return iter(self.letters) if self.focus is None else (letter for letter in self.letters if letter.path in self.focus)
 
+    def reported(self, *letters: Letter) -> bool:
+        """Whether a finding that points at ``letters`` would be reported: one of them is in focus."""
+        return self.focus is None or any(letter.path in self.focus for letter in letters)
+
     def claims(self, kind: str) -> list[tuple[Letter, Any]]:
         """Every claim of one kind, with the letter that makes it, in corpus order."""
         return self._by_kind.get(kind, [])

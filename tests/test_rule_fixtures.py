@@ -56,3 +56,11 @@ def test_a_focus_on_one_letter_keeps_every_finding_that_touches_it(code, case):
         focused = [f for f in run_rules(corpus, [RULES[code]], checked={name}) if name in f.paths()]
         # As sets: two findings may tie in report order, which then follows set order.
         assert len(focused) == len(touching) and set(focused) == set(touching), name
+
+
+def test_a_finding_is_reported_when_one_of_the_letters_it_points_at_is_in_focus():
+    corpus = corpus_of([("a.txt", "甲。"), ("b.txt", "乙。"), ("c.txt", "丙。")])
+    a, b, c = corpus.letters
+    assert corpus.reported(b) and corpus.reported(b, c)
+    focused = corpus.focused({"a.txt"})
+    assert focused.reported(a) and focused.reported(b, a) and not focused.reported(b, c) and not focused.reported()

@@ -66,7 +66,12 @@ def docno_serial_order(corpus: Corpus) -> Iterator[Finding]:
         latest: Letter | None = None
         for letter in sorted(letters, key=lambda item: int(item.structure.docno.serial)):
             serial = letter.structure.docno.serial
-            if latest is not None and latest.date > letter.date and latest.structure.docno.serial != serial:
+            if (
+                latest is not None
+                and latest.date > letter.date
+                and latest.structure.docno.serial != serial
+                and corpus.reported(letter, latest)
+            ):
                 yield docno_serial_order.finding(
                     [At(letter, letter.structure.docno.span, "later serial"),
                      At(latest, latest.structure.docno.span, "earlier serial")],
