@@ -24,7 +24,7 @@ ENCODINGS = ("utf-8", "gb18030")
 # A paragraph that ends in one of these is complete; the next one starts afresh.
 _TERMINAL = set("。！？!?；;：:…）)】〕》」』”’")
 # Punctuation that shows a paragraph is running text rather than a header or signature line.
-_RUNNING = set("，,、。；;：:“”")
+_RUNNING = re.compile("[，,、。；;：:“”]")
 # Paragraph starts that open a new structural unit: numbering, headings, rules, labels.
 _STRUCTURAL_START = re.compile(
     r"""^(?:
@@ -277,7 +277,7 @@ def continues(previous: str, following: str) -> bool:
         return False
     heading = _HEADING.match(prev)
     body = prev[heading.end() :] if heading else prev
-    if not (_RUNNING & set(body[:-1])):
+    if not _RUNNING.search(body, 0, max(len(body) - 1, 0)):
         return False
     if heading and "。" not in body:
         return nxt.rstrip(" *")[-1:] not in _TERMINAL and "。" not in nxt
