@@ -65,7 +65,8 @@ def conflicting_figure(corpus: Corpus) -> Iterator[Finding]:
     table = load_tables().figures.compare
     dated = stated_figures(corpus, lambda letter, fig: fig.scope.resolved)
     for items in by_measure(dated, lambda fig: (fig.scope.start, fig.scope.end, fig.scope.cumulative)):
-        if len(items) < 2:  # most groups: a figure stated once cannot disagree
+        # Most groups: a figure stated once cannot disagree. A group of letters out of focus is not reported.
+        if len(items) < 2 or not corpus.reported(*(letter for letter, _ in items)):
             continue
         values = by_value(items)
         if any(_conflict(a, b, table) for a, b in combinations(values, 2)):

@@ -52,6 +52,8 @@ def event_date_conflict(corpus: Corpus) -> Iterator[Finding]:
     round of 认定) when the letters name it without its year or edition.
     """
     for _, uses in group_by(corpus.claims("event"), lambda use: (use[0].jurisdiction, use[1].key)).items():
+        if not corpus.reported(*(letter for letter, _ in uses)):
+            continue
         first = uses[0][1]
         finding = date_conflict(
             event_date_conflict, ((letter, claim.when, claim.date_span) for letter, claim in uses),

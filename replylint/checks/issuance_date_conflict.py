@@ -54,6 +54,8 @@ def issuance_date_conflict(corpus: Corpus) -> Iterator[Finding]:
     """
     dated = [(letter, claim) for letter, claim in corpus.claims("title") if claim.key and claim.issued]
     for title, uses in group_by(dated, lambda use: use[1].key).items():
+        if not corpus.reported(*(letter for letter, _ in uses)):
+            continue
         finding = date_conflict(
             issuance_date_conflict, ((letter, claim.issued, claim.span) for letter, claim in uses), title=title
         )

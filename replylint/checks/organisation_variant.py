@@ -62,4 +62,5 @@ def organisation_variant(corpus: Corpus) -> Iterator[Finding]:
             written.setdefault(claim.key, claim.name)
         uses = ((letter, claim.key, claim.span) for letter, claim in names)
         for sides in grouped_sides(variant_groups(written, policy), uses):
-            yield sides_finding(organisation_variant, sides, written.get)
+            if corpus.reported(*(letter for side in sides.values() for letter, _ in side)):
+                yield sides_finding(organisation_variant, sides, written.get)

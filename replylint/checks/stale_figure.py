@@ -68,8 +68,8 @@ def stale_figure(corpus: Corpus, *, days: int | None = None) -> Iterator[Finding
                 continue
             start = min(letter.date for letter, _ in earlier)
             later = [item for item in same if (item[0].date - start).days > limit]
-            if later:
-                first = [item for item in earlier if item[0].date == start]
+            first = [item for item in earlier if item[0].date == start]
+            if later and corpus.reported(*(letter for letter, _ in first + later)):
                 yield stale_figure.finding(
                     places(first, "earlier") + places(later, "later"),
                     what=measure(first + later), days=(max(letter.date for letter, _ in later) - start).days,

@@ -74,6 +74,8 @@ def total_decreased(corpus: Corpus) -> Iterator[Finding]:
                 continue
             first = min(as_of(*item) for item in earlier)
             later = [item for item in low if as_of(*item) > first]
+            if not corpus.reported(*(letter for letter, _ in earlier + later)):
+                continue
             yield total_decreased.finding(
                 places(earlier, "earlier") + places(later, "later"),
                 what=measure(earlier + later), **old_new(earlier, later),
