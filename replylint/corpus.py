@@ -75,6 +75,26 @@ class Letter:
         return "".join(around.split())
 
 
+class TextLetter(Letter):
+    """A letter decoded but not parsed, for the rules that read only text (``text_only``): its
+    structure is parsed when first asked for (a message names a letter with its date), and it
+    has no claims. Otherwise it is the letter :meth:`Letter.from_source` would give."""
+
+    @classmethod
+    def of(cls, source: Source) -> TextLetter:
+        """The unparsed letter of a decoded source."""
+        letter = object.__new__(cls)
+        for name, value in (("path", source.path), ("source", source), ("claims", ()), ("excerpts", {})):
+            object.__setattr__(letter, name, value)
+        return letter
+
+    @cached_property
+    def structure(self) -> Structure:  # type: ignore[override]  # a field of Letter, parsed here when asked for
+        """The letter's structure, parsed from its text the first time it is asked for."""
+        assert self.source is not None
+        return parse_structure(self.source)
+
+
 @dataclass(frozen=True)
 class Corpus:
     """All letters under check, with their claims indexed by kind.

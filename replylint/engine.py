@@ -8,18 +8,19 @@ import hashlib
 import json
 import os
 import stat
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from fnmatch import fnmatch
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from replylint import __version__, formats
 from replylint.cache import LetterCache
 from replylint.config import Config
-from replylint.corpus import Corpus, Letter, group_by
+from replylint.corpus import Corpus, Letter, TextLetter, group_by
 from replylint.models import FileError, Finding
 from replylint.parallel import rule_processes
 from replylint.registry import Rule, all_rules
@@ -136,33 +137,57 @@ def parse_letter(path: str, data: bytes) -> Letter:
         raise ValueError(str(exc)) from None
 
 
-@dataclass(frozen=True)
-class LetterChecks:
-    """The built-in per-letter rules of a run, applied to each letter as it is read.
+B = TypeVar("B", bound="BuiltInRules")
 
-    Run in the processes that parse the letters, they share the parallel work, and their
-    findings are cached with the letter. ``codes`` name the rules, ``options`` give their
-    keyword options by code and ``tables`` the user's table folders. Rules from outside
-    replylint run after reading, as cross-letter rules do: their code is not in the cache key.
-    """
+
+@dataclass(frozen=True)
+class BuiltInRules(ABC):
+    """Some of replylint's own rules of a run, to be run where the letters are read (a
+    reading process finds each by its code): ``codes`` name the rules, ``options`` give their
+    keyword options by code and ``tables`` the user's table folders. Each kind says which
+    rules it takes."""
 
     codes: tuple[str, ...]
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     tables: tuple[str, ...] = ()
 
     @classmethod
-    def of(cls, rules: Iterable[Rule], options: Mapping[str, Mapping[str, Any]], tables: Sequence[str]) -> LetterChecks:
-        """The checks of the per-letter rules among ``rules`` that replylint itself defines."""
-        codes = tuple(rule.code for rule in rules if rule.per_letter and _built_in(rule))
+    def of(cls: type[B], rules: Iterable[Rule], options: Mapping[str, Mapping[str, Any]], tables: Sequence[str]) -> B:
+        """The rules among ``rules`` that replylint itself defines and that this kind takes."""
+        codes = tuple(rule.code for rule in rules if cls.takes(rule) and _built_in(rule))
         return cls(codes, {code: options[code] for code in codes if code in options}, tuple(tables))
 
-    def run(self, letter: Letter) -> tuple[tuple[Finding, ...], tuple[FileError, ...]]:
-        """The findings of these rules on one letter, and the crashes of any that raised."""
+    @staticmethod
+    @abstractmethod
+    def takes(rule: Rule) -> bool:
+        """Whether rules of this kind include ``rule``."""
+
+    def _run(self, corpus: Corpus, checked: set[str] | None = None) -> tuple[tuple[Finding, ...], tuple[FileError, ...]]:
+        """The findings of these rules on ``corpus`` that touch ``checked``, and the crashes of any that raised."""
         errors: list[FileError] = []
         registry = all_rules()
         with user_tables(self.tables):
-            findings = run_rules(Corpus((letter,)), [registry[code] for code in self.codes], errors, options=self.options)
+            rules = [registry[code] for code in self.codes]
+            findings = run_rules(corpus, rules, errors, options=self.options, checked=checked)
         return tuple(findings), tuple(errors)
+
+
+class LetterChecks(BuiltInRules):
+    """The built-in per-letter rules of a run, applied to each letter as it is read.
+
+    Run in the processes that parse the letters, they share the parallel work, and their
+    findings are cached with the letter. Rules from outside replylint run after reading, as
+    cross-letter rules do: their code is not in the cache key.
+    """
+
+    @staticmethod
+    def takes(rule: Rule) -> bool:
+        """Per-letter rules."""
+        return rule.per_letter
+
+    def run(self, letter: Letter) -> tuple[tuple[Finding, ...], tuple[FileError, ...]]:
+        """The findings of these rules on one letter, and the crashes of any that raised."""
+        return self._run(Corpus((letter,)))
 
     @cached_property
     def key(self) -> str:
@@ -174,6 +199,33 @@ class LetterChecks:
             if path.is_file():
                 digest.update(os.fsencode(path) + b"\0" + path.read_bytes())
         return digest.hexdigest()[:16]
+
+
+class TextRules(BuiltInRules):
+    """The built-in cross-letter rules of a run that read only the letters' text (``text_only``).
+
+    In a run that reports on some letters of a larger corpus (a pre-commit run), a process
+    that has no letters left to parse runs them on the decoded, unparsed letters
+    (:class:`~replylint.corpus.TextLetter`) while this process loads the cached ones.
+    """
+
+    @staticmethod
+    def takes(rule: Rule) -> bool:
+        """Cross-letter rules that read nothing but text."""
+        return rule.text_only and not rule.per_letter
+
+    def run(self, files: Sequence[tuple[str, bytes]], checked: set[str]) -> EarlyCross:
+        """The findings that touch ``checked`` of these rules on the letters of ``files``
+        (path and bytes, in corpus order), decoded; files that do not decode are left out,
+        as the corpus leaves them out."""
+        letters = []
+        for path, data in files:
+            try:
+                letters.append(TextLetter.of(Source.from_bytes(display_path(path), data)))
+            except DecodeError:
+                continue
+        findings, crashes = self._run(Corpus(tuple(letters)), checked)
+        return EarlyCross({code: tuple(f for f in findings if f.rule == code) for code in self.codes}, crashes)
 
 
 def _built_in(rule: Rule) -> bool:
@@ -255,8 +307,21 @@ def read_files(
 ) -> list[Read]:
     """Read every path, in order, as :func:`load_corpus` does, and run ``checks`` on the
     letters whose (display) paths are in ``checked`` (every letter when ``None``)."""
+    return _read_all(paths, jobs, cache, checks, checked)[0]
+
+
+def _read_all(
+    paths: Iterable[str],
+    jobs: int,
+    cache: LetterCache | None,
+    checks: LetterChecks | None,
+    checked: set[str] | None,
+    text_rules: TextRules | None = None,
+) -> tuple[list[Read], EarlyCross | None]:
+    """:func:`read_files`, and what ``text_rules`` found when a spare process ran them as the
+    letters were read (``None`` when they are left to run on the corpus)."""
     with _collector_paused():
-        return _read_files(paths, jobs, cache, checks, checked)
+        return _read_files(paths, jobs, cache, checks, checked, text_rules)
 
 
 @contextmanager
@@ -273,17 +338,24 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _read_files(
-    paths: Iterable[str], jobs: int, cache: LetterCache | None, checks: LetterChecks | None, checked: set[str] | None
-) -> list[Read]:
+    paths: Iterable[str],
+    jobs: int,
+    cache: LetterCache | None,
+    checks: LetterChecks | None,
+    checked: set[str] | None,
+    text_rules: TextRules | None,
+) -> tuple[list[Read], EarlyCross | None]:
     reads: dict[str, Read] = {}
     todo: list[Todo] = []
     stored: list[tuple[Todo, str]] = []  # the files whose letters the cache holds, with their entries
+    texts: list[tuple[str, bytes]] = []  # every file read, for text_rules
     for path in paths:
         try:
             data = read_bytes(path)
         except ValueError as exc:
             reads[path] = Read(error=FileError(path=display_path(path), reason=str(exc)))
             continue
+        texts.append((path, data))
         wanted = checks if checks is not None and (checked is None or display_path(path) in checked) else None
         reads[path] = Read()  # keeps the reads in path order
         entry = cache.stored(path, data) if cache is not None else None
@@ -308,22 +380,35 @@ def _read_files(
                 _store(cache, path, data, reads[path], wanted)
         return missed
 
-    if jobs > 1 and todo and len(todo) + len(stored) >= PARALLEL_MIN_FILES:
+    # Text-only rules run aside in a run that reports on some letters of a corpus of plain
+    # text files: decoding them all is then cheap next to loading the cached letters.
+    aside = None
+    if (
+        text_rules is not None
+        and text_rules.codes
+        and checked is not None
+        and any(display_path(path) not in checked for path, _ in texts)
+        and not any(formats.handles(path) for path, _ in texts)
+    ):
+        aside = partial(text_rules.run, texts, checked)
+    early_cross = None
+    if jobs > 1 and (todo or aside) and len(todo) + len(stored) >= PARALLEL_MIN_FILES:
         # The other processes parse while this one loads the cached letters: a pre-commit
-        # run on one changed letter of a large corpus parses it while the rest loads.
+        # run on one changed letter of a large corpus parses it while the rest loads, and
+        # a process with nothing left to parse runs the text-only rules.
         from replylint.parallel import map_shared
 
         if len(todo) >= PARALLEL_MIN_FILES:
             # This process will parse letters too: forked processes inherit the data loaded
             # here. With only a few to parse, the others load it while this one loads the cache.
             _load_shared_data()
-        fresh, missed = map_shared(_read, todo, jobs, meanwhile=load_stored)
+        fresh, missed, early_cross = map_shared(_read, todo, jobs, meanwhile=load_stored, aside=aside)
     else:
         missed = load_stored()
         fresh = [_read(item) for item in todo]
     for (path, *_), read in zip(todo + missed, fresh + [_read(item) for item in missed]):
         reads[path] = read
-    return list(reads.values())
+    return list(reads.values()), early_cross
 
 
 def _store(cache: LetterCache | None, path: str, data: bytes, read: Read, checks: LetterChecks | None) -> None:
@@ -344,12 +429,23 @@ def _load_shared_data() -> None:
 
 
 @dataclass(frozen=True)
+class EarlyCross:
+    """What cross-letter rules found while the letters were read (:class:`TextRules`): their
+    findings by code, and the crashes of any that raised."""
+
+    by_code: Mapping[str, tuple[Finding, ...]]
+    crashes: tuple[FileError, ...] = ()
+
+
+@dataclass(frozen=True)
 class EarlyFindings:
-    """What per-letter rules found while the letters were read: the rules ``codes`` ran on
-    each letter whose path ``by_path`` maps to its findings."""
+    """What rules found while the letters were read: the per-letter rules ``codes`` ran on
+    each letter whose path ``by_path`` maps to its findings, and ``cross`` holds the findings
+    of the cross-letter rules that ran then, by code."""
 
     codes: frozenset[str]
     by_path: Mapping[str, tuple[Finding, ...]]
+    cross: Mapping[str, tuple[Finding, ...]] = field(default_factory=dict)
 
 
 def run_rules(
@@ -365,7 +461,8 @@ def run_rules(
 
     ``options`` gives keyword options per rule code. Per-letter rules read only the letters
     whose paths are in ``checked`` (every letter when ``None``); the others read the corpus.
-    The rules of ``early`` do not read its letters again: their early findings are taken.
+    The rules of ``early`` do not read its letters again (nor the corpus, for its cross-letter
+    rules): their early findings are taken.
     A rule that raises is reported in ``errors`` (when given) and the others still run;
     without ``errors`` the exception propagates, as tests want.
     """
@@ -378,6 +475,9 @@ def run_rules(
     corpus = corpus if checked is None else corpus.focused(checked)
     unread = Corpus(tuple(letter for letter in own if letter.path not in early.by_path))
     for rule in rules:
+        if rule.code in early.cross:
+            findings.update(early.cross[rule.code])
+            continue
         letters = own if rule.per_letter else corpus
         if rule.per_letter and rule.code in early.codes:
             findings.update(early_by_rule.get(rule.code, ()))
@@ -429,15 +529,20 @@ def lint(
     files, errors = discover(paths, include or cfg.include or DEFAULT_INCLUDE, [*cfg.exclude, *exclude])
     extra = selection.corpus_files(cfg, corpus, files)
     rules = selection.rules(cfg, select_codes, ignore_codes)
-    checks = LetterChecks.of(rules, selection.options(cfg, rules), [cfg.relative(t) for t in cfg.tables])
+    options, tables = selection.options(cfg, rules), [cfg.relative(t) for t in cfg.tables]
+    checks = LetterChecks.of(rules, options, tables)
     checked = {display_path(f) for f in files}
     with built_in_kept_by(cache.kept) if cache is not None else nullcontext():
-        reads = read_files(_tracked(files + extra, progress), jobs=jobs, cache=cache, checks=checks, checked=checked)
+        reads, cross = _read_all(_tracked(files + extra, progress), jobs, cache, checks, checked,
+                                 TextRules.of(rules, options, tables) if jobs > 1 else None)
         crashes = {crash.path: crash for read in reads for crash in read.crashes}  # one per rule, not one per letter
         errors = [FileError(path=display_path(e.path), reason=e.reason) for e in errors]
         errors += [read.error for read in reads if read.error] + list(crashes.values())
+        errors += cross.crashes if cross else ()
         early = EarlyFindings(
-            frozenset(checks.codes), {r.letter.path: r.findings for r in reads if r.letter and r.findings is not None}
+            frozenset(checks.codes),
+            {r.letter.path: r.findings for r in reads if r.letter and r.findings is not None},
+            cross.by_code if cross else {},
         )
         return check_corpus(
             Corpus(tuple(read.letter for read in reads if read.letter)), config=cfg, select_codes=select_codes,

@@ -3,15 +3,17 @@
 :func:`map_shared` reads letters: this process takes items from the start of the list and
 the other processes from the end, a chunk at a time, through a pair of bounds they share
 (:class:`Ends`); chunks shrink as the two ends meet, so that when nothing is left to take,
-no process waits long for another's last chunk. What this process maps need not be sent back. The others write each chunk's results to a file
-rather than a pipe (a pipe would stall them until this process, busy mapping, took the data
-out), and this process loads those files between its own chunks: loading is part of the
-shared work rather than a wait at the end.
+no process waits long for another's last chunk. What this process maps need not be sent
+back. The others write each chunk's results to a file rather than a pipe (a pipe would stall
+them until this process, busy mapping, took the data out), and this process loads those
+files between its own chunks: loading is part of the shared work rather than a wait at the
+end. One of the other processes may run a job of its own (``aside``) once nothing is left
+for it to take: in a pre-commit run, the text-only rules.
 
 :func:`map_forked` maps a few long items over data this process holds (RL305 counts the
 windows of the corpus a share at a time), through the same bounds: forked processes see the
-data without its being sent. Rules learn how many processes they may use from :func:`processes_available`, which
-the engine sets for a run with :func:`rule_processes`.
+data without its being sent. Rules learn how many processes they may use from
+:func:`processes_available`, which the engine sets for a run with :func:`rule_processes`.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 R = TypeVar("R")
 M = TypeVar("M")
+A = TypeVar("A")
 
 # The largest chunk a process takes, in items: between chunks this process loads what the
 # others have written. The smallest is one item, taken when only a few are left.
@@ -69,27 +72,33 @@ class Ends:
 
 
 def map_shared(
-    function: Callable[[T], R], items: Sequence[T], processes: int, meanwhile: Callable[[], M]
-) -> tuple[list[R], M]:
+    function: Callable[[T], R],
+    items: Sequence[T],
+    processes: int,
+    meanwhile: Callable[[], M],
+    aside: Callable[[], A] | None = None,
+) -> tuple[list[R], M, A | None]:
     """``[function(item) for item in items]``, worked out by ``processes`` processes, this one
-    included, and the result of ``meanwhile``, which this process runs before it takes items.
+    included; the result of ``meanwhile``, which this process runs before it takes items; and
+    the result of ``aside`` (``None`` without it), which one of the other processes runs once
+    no item is left for it to take.
 
-    ``function`` must be picklable (defined at the top of a module), and so must ``items``
-    where processes are spawned rather than forked. Without a writable temporary folder
-    everything is done in this process.
+    ``function`` and ``aside`` must be picklable (defined at the top of a module), and so must
+    ``items`` where processes are spawned rather than forked. Without a writable temporary
+    folder everything is done in this process.
     """
     from concurrent.futures import ProcessPoolExecutor
 
     try:
         spill = tempfile.TemporaryDirectory(prefix="replylint-")
     except OSError:
-        return [function(item) for item in items], meanwhile()
+        return [function(item) for item in items], meanwhile(), aside() if aside is not None else None
     ends = Ends(len(items), processes)
     done: dict[int, list[R]] = {}  # the results of each chunk, by the number of its first item
     with spill as folder, ProcessPoolExecutor(
-        max_workers=processes - 1, initializer=_share, initargs=(function, items, ends, folder)
+        max_workers=processes - 1, initializer=_share, initargs=(function, items, ends, folder, aside)
     ) as pool:
-        others = [pool.submit(_map_from_end) for _ in range(processes - 1)]
+        others = [pool.submit(_map_from_end, n == 0 and aside is not None) for n in range(processes - 1)]
         try:
             result = meanwhile()
             while (taken := ends.take(from_end=False)) is not None:
@@ -99,35 +108,39 @@ def map_shared(
         except BaseException:
             ends.stop()  # the pool waits for the others as it closes: they need not map the rest
             raise
-        for other in others:
-            done.update(other.result())
+        returned = [other.result() for other in others]  # the first one's holds the aside's result
+        for kept, _ in returned:
+            done.update(kept)
         _load_spilled(folder, done)
-    return [value for start in sorted(done) for value in done[start]], result
+    return [value for start in sorted(done) for value in done[start]], result, returned[0][1]
 
 
 # What a process started by :func:`map_shared` works on: the function, the items, their
-# shared ends and the folder to write results to.
-_shared: tuple[Callable[[Any], Any], Sequence[Any], Ends, str] | None = None
+# shared ends, the folder to write results to, and what one of them runs aside.
+_shared: tuple[Callable[[Any], Any], Sequence[Any], Ends, str, Callable[[], Any] | None] | None = None
 
 
-def _share(function: Callable[[Any], Any], items: Sequence[Any], ends: Ends, folder: str) -> None:
+def _share(
+    function: Callable[[Any], Any], items: Sequence[Any], ends: Ends, folder: str, aside: Callable[[], Any] | None
+) -> None:
     """Keep what :func:`map_shared` gives a process as it starts (passed, not pickled, when forked)."""
     global _shared
-    _shared = (function, items, ends, folder)
+    _shared = (function, items, ends, folder, aside)
 
 
-def _map_from_end() -> dict[int, list[Any]]:
+def _map_from_end(runs_aside: bool) -> tuple[dict[int, list[Any]], Any]:
     """In another process, map chunks taken from the end until none is left, and write each
-    one's results to a file; the chunks whose file could not be written, by first item."""
+    one's results to a file; then run the aside when ``runs_aside``. Returns the chunks whose
+    file could not be written, by first item, and the aside's result (``None`` without it)."""
     assert _shared is not None, "a process of map_shared starts with _share"
-    function, items, ends, folder = _shared
+    function, items, ends, folder, aside = _shared
     kept: dict[int, list[Any]] = {}
     while (taken := ends.take(from_end=True)) is not None:
         start, end = taken
         results = [function(item) for item in items[start:end]]
         if not _spill(folder, start, results):
             kept[start] = results
-    return kept
+    return kept, aside() if runs_aside and aside is not None else None
 
 
 def _spill(folder: str, start: int, results: list[Any]) -> bool:

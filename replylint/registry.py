@@ -62,6 +62,9 @@ class Rule:
     # A per-letter rule reads one letter at a time: its findings on a letter do not depend on
     # the other letters, so a run need only give it the letters whose findings it reports.
     per_letter: bool = False
+    # A text-only rule reads nothing of a letter but its path, text and structure, never its
+    # claims: a run may give it letters decoded but not parsed (TextLetter), in a spare process.
+    text_only: bool = False
 
     @property
     def doc(self) -> str:
@@ -118,10 +121,12 @@ def rule(
     message_en: str,
     name: str | None = None,
     per_letter: bool = False,
+    text_only: bool = False,
 ) -> Callable[[Check], Rule]:
     """Register the decorated check function as a rule under ``code``.
 
-    ``per_letter`` declares that the rule's findings on a letter depend on that letter alone.
+    ``per_letter`` declares that the rule's findings on a letter depend on that letter alone;
+    ``text_only`` that the rule reads the letters' text and structure but not their claims.
     """
 
     def register(check: Check) -> Rule:
@@ -137,7 +142,7 @@ def rule(
             raise ValueError(f"rule code {code} is already taken by {taken.name}")
         if any(r.name == rule_name and r.code != code for r in REGISTRY.values()):
             raise ValueError(f"rule name {rule_name} is already taken")
-        new = Rule(code, rule_name, GROUPS[code[2]], severity, message_zh, message_en, check, per_letter)
+        new = Rule(code, rule_name, GROUPS[code[2]], severity, message_zh, message_en, check, per_letter, text_only)
         REGISTRY[code] = new
         return new
 

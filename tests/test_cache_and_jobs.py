@@ -245,11 +245,11 @@ def test_a_chunk_that_cannot_be_written_to_a_file_is_sent_back_whole(tmp_path):
 
     paths = sorted(str(p) for p in SEEDS.glob("*.txt"))
     items = [(path, Path(path).read_bytes(), None, None) for path in paths]
-    parallel._share(engine._read, items, parallel.Ends(len(items), 2), str(tmp_path / "missing"))
-    kept = parallel._map_from_end()
+    parallel._share(engine._read, items, parallel.Ends(len(items), 2), str(tmp_path / "missing"), None)
+    kept, _ = parallel._map_from_end(False)
     assert [read.letter for start in sorted(kept) for read in kept[start]] == [read_letter(p) for p in paths]
-    parallel._share(engine._read, items, parallel.Ends(len(items), 2), str(tmp_path))
-    assert parallel._map_from_end() == {}
+    parallel._share(engine._read, items, parallel.Ends(len(items), 2), str(tmp_path), None)
+    assert parallel._map_from_end(False) == ({}, None)
     done = {}
     parallel._load_spilled(str(tmp_path), done)
     assert [read.letter for start in sorted(done) for read in done[start]] == [read_letter(p) for p in paths]
@@ -281,3 +281,75 @@ def test_a_changed_letter_is_parsed_in_another_process_while_this_one_loads_the_
     assert pid != str(os.getpid()) and path == str(changed)
     assert warm.findings == lint([str(changed)], corpus=[str(letters)]).findings
     assert any(f.rule == "RL301" for f in warm.findings)
+
+
+def _text_rules_runs(monkeypatch, log):
+    """Log to ``log`` the process id of every run of the text-only rules aside, from now on."""
+    import os
+
+    real = engine.TextRules.run
+
+    def run(self, files, checked):
+        with open(log, "a", encoding="utf-8") as out:
+            out.write(f"{os.getpid()}\n")
+        return real(self, files, checked)
+
+    monkeypatch.setattr(engine.TextRules, "run", run)
+    return lambda: log.read_text(encoding="utf-8").split() if log.exists() else []
+
+
+NEAR_VARIANT = {
+    "a.txt": "推动企业向数字化、网格化、智能化方向转型。",
+    "b.txt": "推动企业向数字化、网络化、智能化方向转型。全方位数字化网络化智能化转型。",
+    "c.txt": "实现数字化、网络化、智能化发展。",
+}
+
+
+def test_a_pre_commit_run_finds_the_near_variants_in_a_spare_process_as_the_letters_load(tmp_path, monkeypatch):
+    import os
+
+    letters = tmp_path / "letters"
+    letters.mkdir()
+    for name, text in NEAR_VARIANT.items():
+        (letters / name).write_text(text, encoding="utf-8")
+    cache = LetterCache(tmp_path / "cache")
+    lint([str(letters)], cache=cache)
+    monkeypatch.setattr(engine, "PARALLEL_MIN_FILES", 2)
+    runs = _text_rules_runs(monkeypatch, tmp_path / "runs")
+    for changed in ("a.txt", "b.txt"):
+        target = letters / changed
+        target.write_text(target.read_text(encoding="utf-8") + "\n\n以上。", encoding="utf-8")
+        aside = lint([str(target)], corpus=[str(letters)], jobs=2, cache=cache)
+        here = lint([str(target)], corpus=[str(letters)], jobs=1, cache=cache)
+        assert aside.findings == here.findings and aside.errors == here.errors == ()
+    assert [f.rule for f in aside.findings if f.rule == "RL305"] == ["RL305"]  # b.txt has the usual form
+    assert len(runs()) == 2 and str(os.getpid()) not in runs()  # once a run, both times elsewhere
+    lint([str(letters)], jobs=2, cache=cache)  # every letter reported: no focus, and nothing aside
+    assert len(runs()) == 2
+    from tests.documents import docx_of
+
+    (letters / "d.docx").write_bytes(docx_of("实现数字化、网络化、智能化发展。"))  # a document's text is parsed out
+    with_document = lint([str(letters / "a.txt")], corpus=[str(letters)], jobs=2, cache=cache)
+    assert len(runs()) == 2 and [f.rule for f in with_document.findings].count("RL305") == 1
+
+
+def test_a_text_only_rule_that_crashes_aside_is_one_error_and_the_others_still_run(tmp_path, monkeypatch):
+    from replylint.checks import corpus_near_variant
+
+    letters = tmp_path / "letters"
+    letters.mkdir()
+    for name, text in NEAR_VARIANT.items():
+        (letters / name).write_text(text, encoding="utf-8")
+    monkeypatch.setattr(engine, "PARALLEL_MIN_FILES", 2)
+    runs = _text_rules_runs(monkeypatch, tmp_path / "runs")
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("index out of order")
+
+    monkeypatch.setattr(corpus_near_variant, "Index", broken)
+    report = lint([str(letters / "a.txt")], corpus=[str(letters)], jobs=2)
+    assert len(runs()) == 1
+    assert [(e.path, e.reason) for e in report.errors] == [
+        ("<rule RL305>", "the rule crashed: RuntimeError: index out of order")
+    ]
+    assert report.findings == lint([str(letters / "a.txt")], corpus=[str(letters)], jobs=1, ignore_codes=["RL305"]).findings

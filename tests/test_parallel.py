@@ -33,7 +33,21 @@ def test_chunks_taken_from_both_ends_cover_every_item_once(count, processes, sid
 @settings(max_examples=10, deadline=None)
 @given(items=st.lists(st.integers(-1000, 1000), max_size=300), processes=st.integers(2, 3))
 def test_the_results_come_back_in_the_order_of_the_items(items, processes):
-    assert map_shared(abs, items, processes, meanwhile=lambda: "meanwhile") == ([abs(i) for i in items], "meanwhile")
+    expected = [abs(i) for i in items]
+    assert map_shared(abs, items, processes, meanwhile=lambda: "meanwhile") == (expected, "meanwhile", None)
+    assert map_shared(abs, items, processes, meanwhile=lambda: "meanwhile", aside=os.getpid) == (
+        expected, "meanwhile", ANOTHER_PROCESS
+    )
+
+
+class _AnotherProcess:
+    """Equal to the id of any process but this one."""
+
+    def __eq__(self, pid: object) -> bool:
+        return isinstance(pid, int) and pid != os.getpid()
+
+
+ANOTHER_PROCESS = _AnotherProcess()
 
 
 
@@ -140,3 +154,13 @@ def test_when_this_process_raises_the_forked_ones_are_stopped():
         map_forked(slow_there_failing_here, list(range(4)), 2)
     with pytest.raises(ProcessLookupError):
         os.kill(started.value, 0)  # the forked process is gone, not sleeping on
+
+
+def test_without_a_temporary_folder_the_aside_runs_here_too(monkeypatch):
+    import tempfile
+
+    def refuse(*args, **kwargs):
+        raise PermissionError("read-only")
+
+    monkeypatch.setattr(tempfile, "TemporaryDirectory", refuse)
+    assert map_shared(abs, [-1, 2], 2, meanwhile=lambda: "meanwhile", aside=os.getpid) == ([1, 2], "meanwhile", os.getpid())

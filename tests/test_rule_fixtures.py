@@ -64,3 +64,29 @@ def test_a_finding_is_reported_when_one_of_the_letters_it_points_at_is_in_focus(
     assert corpus.reported(b) and corpus.reported(b, c)
     focused = corpus.focused({"a.txt"})
     assert focused.reported(a) and focused.reported(b, a) and not focused.reported(b, c) and not focused.reported()
+
+
+def _text_only_cases():
+    for path in sorted(FIXTURES.glob("RL*.md")):
+        code = path.name.split("_", 1)[0]
+        if RULES[code].text_only:
+            for case in parse_cases(path.read_text(encoding="utf-8")):
+                yield pytest.param(code, case, id=f"{path.name}::{case.title}")
+
+
+@pytest.mark.parametrize(("code", "case"), list(_text_only_cases()))
+def test_a_text_only_rule_finds_on_unparsed_letters_what_it_finds_on_parsed_ones(code, case):
+    from replylint.corpus import Corpus, TextLetter
+    from replylint.source import Source
+
+    unparsed = Corpus(tuple(TextLetter.of(Source(path=name, text=text)) for name, text in case.letters))
+    assert run_rules(unparsed, [RULES[code]]) == run_rules(corpus_of(case.letters), [RULES[code]])
+
+
+def test_an_unparsed_letter_is_the_parsed_one_without_its_claims():
+    from replylint.corpus import TextLetter
+
+    [letter] = corpus_of([("a.txt", "中山市工业和信息化局\n\n2023年6月20日\n")]).letters
+    unparsed = TextLetter.of(letter.source)
+    assert unparsed.claims == () and unparsed.structure == letter.structure and unparsed.label == letter.label
+    assert [r.code for r in RULES.values() if r.text_only] == ["RL305"]  # the rules that may read unparsed letters

@@ -331,6 +331,7 @@ def _variants_among(index: Index, count: dict[str, int], confusion: Confusion) -
 @rule(
     "RL305",
     severity="warning",
+    text_only=True,
     message_zh="“{rare}”仅此一处，而“{common}”在{letters}中出现{count}次；“{a}”“{b}”{kind_zh}近，疑为错字",
     message_en=(
         "“{rare}” occurs only here while “{common}” occurs {count} times in {letters_en}; "
