@@ -118,7 +118,8 @@ def read_bytes(path: str) -> bytes:
         limit = MAX_DOCUMENT_BYTES if formats.handles(path) else MAX_BYTES
         if size > limit:
             raise ValueError(f"file is too large ({size / 2**20:.0f} MB; letters over {limit // 2**20} MB are not read)")
-        data = Path(path).read_bytes()
+        with open(path, "rb") as handle:
+            data = handle.read()
     except OSError as exc:
         raise ValueError((exc.strerror or str(exc)).lower()) from None
     if not data.strip():
