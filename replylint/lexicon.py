@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from functools import cache
 
+from replylint.sorted_lines import find_line
+
 MAX_WORD = 4
 
 
@@ -28,21 +30,8 @@ def load() -> None:
 @cache
 def tag(word: str) -> str | None:
     """The part of speech (jieba's tag: ``v``, ``n``, ``d`` …) of ``word``; ``None`` when it is not in the list."""
-    text = _text()
-    # ``low`` and ``high`` are line starts (or the end); the word's line, if any, starts between them.
-    low, high = 0, len(text)
-    while low < high:
-        start = text.rfind("\n", 0, (low + high) // 2) + 1
-        end = text.find("\n", start)
-        end = len(text) if end < 0 else end
-        entry, _, found = text[start:end].partition(" ")
-        if entry == word:
-            return found
-        if entry < word:
-            low = end + 1
-        else:
-            high = start
-    return None
+    line = find_line(_text(), word, lambda line: line.partition(" ")[0])
+    return None if line is None else line.partition(" ")[2]
 
 
 def is_word(text: str) -> bool:

@@ -25,6 +25,7 @@ from rapidfuzz.distance import Levenshtein
 from replylint.corpus import group_by
 from replylint.models import Model
 from replylint.package_files import package_file
+from replylint.sorted_lines import find_line
 
 # Characters that carry an edition, a year or a count: a difference in them makes another document.
 NUMERALS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十百千万零〇○两")
@@ -76,16 +77,53 @@ def _readings(char: str) -> tuple[str, ...]:
     """
     if not "\u4e00" <= char <= "\u9fff":
         return ()
-    readings = (unicodedata.normalize("NFD", r).translate(_TONE_MARKS) for r in _pinyin_table().get(str(ord(char)), "").split(","))
+    line = find_line(_pinyin_text(), ord(char), _code_of)
+    written = json.loads(line.rstrip(",").partition(": ")[2]) if line else ""
+    readings = (unicodedata.normalize("NFD", r).translate(_TONE_MARKS) for r in written.split(","))
     return tuple(dict.fromkeys(unicodedata.normalize("NFC", r).replace("ü", "v") for r in readings if r))
 
 
 @lru_cache(maxsize=1)
-def _pinyin_table() -> dict[str, str]:
-    """pypinyin's table of the readings of each character, keyed by its code point written in
-    decimal, read from the package's JSON file alone: importing ``pypinyin.pinyin_dict`` would
-    run the package's ``__init__`` and turn every key into an int (0.06 s instead of 0.03 s)."""
-    return json.loads(package_file("pypinyin", "pinyin_dict.json", "its character table").read_text(encoding="utf-8"))
+def _pinyin_text() -> str:
+    """pypinyin's table of the readings of each character, as its JSON file writes it: one
+    ``"code point": "readings",`` line a character, sorted by code point, looked up by binary
+    search (:func:`_readings`). Read from the file alone: importing ``pypinyin.pinyin_dict``
+    would run the package's ``__init__`` and make a dict of 42,000 entries (0.06 s), and
+    parsing the JSON would make one too (0.016 s), where a run looks up a few dozen characters.
+    A file laid out otherwise is parsed and written out that way."""
+    text = package_file("pypinyin", "pinyin_dict.json", "its character table").read_text(encoding="utf-8")
+    if text.startswith("{\n") and text.endswith("\n}") and _sorted_by_code(_sample_lines(text, 64)):
+        return text
+    table = json.loads(text)
+    entries = sorted((int(code), readings) for code, readings in table.items())
+    return "{\n" + "\n".join(f'"{code}": {json.dumps(readings, ensure_ascii=False)},' for code, readings in entries) + "\n}"
+
+
+def _sample_lines(text: str, count: int) -> list[str]:
+    """``count - 1`` lines of ``text`` spread evenly over it, the first and last lines left out."""
+    lines = []
+    for part in range(1, count):
+        start = text.rfind("\n", 0, len(text) * part // count) + 1
+        lines.append(text[start : text.find("\n", start)])
+    return lines
+
+
+def _sorted_by_code(lines: list[str]) -> bool:
+    """Whether every line is one ``"code point": "readings",`` entry, in order of code point
+    (given a sample of the table's lines, spread over it, this checks its layout)."""
+    codes = [_code_of(line) for line in lines]
+    return all(0 <= code for code in codes) and codes == sorted(codes)
+
+
+def _code_of(line: str) -> int:
+    """The code point of a line of the readings table: -1 before the entries (``{``) or for a
+    line that is no entry, and more than any code point after them (``}``)."""
+    if line == "}":
+        return 0x110000
+    if not line.startswith('"') or '": "' not in line:
+        return -1
+    head = line[1 : line.index('"', 1)]
+    return int(head) if head.isdigit() else -1
 
 
 def _alike(a: str, b: str, policy: VariantPolicy) -> bool:

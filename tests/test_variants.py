@@ -86,3 +86,23 @@ def test_readings_are_pypinyins_toneless_readings_for_every_cjk_character():
         assert _readings(char) == (tuple(expected[0]) if expected else ()), char
     assert _readings("A") == _readings("，") == ()
     assert set(_readings("绿")) == {"lv", "lu"}
+
+
+def test_a_readings_table_laid_out_otherwise_is_read_all_the_same(tmp_path, monkeypatch):
+    import json
+
+    from replylint import variants
+    from replylint.package_files import package_file
+
+    table = json.loads(package_file("pypinyin", "pinyin_dict.json", "").read_text(encoding="utf-8"))
+    shuffled = dict(sorted(table.items(), key=lambda item: item[1]))  # one line, keys out of order
+    (tmp_path / "pinyin_dict.json").write_text(json.dumps(shuffled, ensure_ascii=False), encoding="utf-8")
+    expected = [variants._readings(char) for char in "绿数推退行长乐〇"]
+    monkeypatch.setattr(variants, "package_file", lambda package, name, what: tmp_path / name)
+    variants._pinyin_text.cache_clear()
+    variants._readings.cache_clear()
+    try:
+        assert [variants._readings(char) for char in "绿数推退行长乐〇"] == expected
+    finally:
+        variants._pinyin_text.cache_clear()
+        variants._readings.cache_clear()
