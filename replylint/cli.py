@@ -63,7 +63,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--lang", choices=("zh", "en"), default=None, help="message language (default: from the locale)")
     check.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1, metavar="N",
                        help="processes, this one included, that parse letters and run the per-letter rules, "
-                            "and count RL305's windows on large corpora (default: the machine's cores)")
+                            "run RL305 while cached letters load, and count its windows on large corpora "
+                            "(default: the machine's cores)")
     check.add_argument("--no-cache", action="store_true", help="parse every letter afresh; read and write no cache")
     check.add_argument("--cache-dir", default=None, metavar="DIR",
                        help="where parsed letters and their per-letter findings are cached (default: .replylint_cache)")
