@@ -16,12 +16,12 @@ from typing import NoReturn
 from replylint import __version__
 
 COMMANDS = ("check", "rules", "rule", "parse", "claims", "ledger")
+FORMATS = ("table", "json", "sarif", "github", "html")
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 # What a check made, kept from being freed when the process is about to end (see run()):
 # letting the report go when the check returns would free the corpus object by object.
 _left_for_exit: list[object] | None = None
-FORMATS = ("table", "json", "sarif", "github", "html")
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
 class UsageError(Exception):
@@ -369,9 +369,9 @@ def run() -> NoReturn:
 
     The process ends without freeing the corpus object by object, as a normal exit does (a
     tenth of a second for 1,000 letters), and the check keeps its report alive until then;
-    what it wrote is flushed first. Every file it
-    writes is closed before :func:`main` returns. Under a profiler or a coverage tracer the
-    exit is a normal one, so that they can write what they measured.
+    what it wrote is flushed first. Every file it writes is closed before :func:`main`
+    returns. Under a profiler or a coverage tracer the exit is a normal one, so that they can
+    write what they measured.
     """
     global _left_for_exit
     profiled = sys.getprofile() is not None or sys.gettrace() is not None
