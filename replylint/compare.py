@@ -28,12 +28,17 @@ def stated_figures(corpus: Corpus, keep: Callable[[Letter, Figure], bool] = lamb
     states: groups by measure (:func:`by_measure`) never mix metric keys, so the others
     could not share a group, and so a finding, with a letter in focus.
     """
+    return [(letter, fig) for letter, fig in corpus.shared(_measured) if keep(letter, fig)]
+
+
+def _measured(corpus: Corpus) -> list[Stated]:
+    """The figures :func:`stated_figures` chooses from, worked out once for the figure rules of a run."""
     figures = corpus.claims("figure")
     if corpus.focus is None:
-        return [(letter, fig) for letter, fig in figures if fig.metric_key is not None and keep(letter, fig)]
+        return [(letter, fig) for letter, fig in figures if fig.metric_key is not None]
     keys = {claim.metric_key for letter in corpus.in_focus() for claim in letter.claims if claim.kind == "figure"}
     keys.discard(None)
-    return [(letter, fig) for letter, fig in figures if fig.metric_key in keys and keep(letter, fig)]
+    return [(letter, fig) for letter, fig in figures if fig.metric_key in keys]
 
 
 def by_measure(items: Iterable[Stated], scope: Callable[[Figure], tuple] = lambda fig: ()) -> list[list[Stated]]:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
 from replylint.letter import Structure, parse_structure
 from replylint.models import Span
@@ -15,6 +15,7 @@ from replylint.places import jurisdiction
 from replylint.source import Source
 
 CONTEXT_CHARS = 8
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,7 @@ class Corpus:
     letters: tuple[Letter, ...]
     focus: frozenset[str] | None = field(default=None, compare=False)
     _by_kind: dict[str, list[tuple[Letter, Any]]] = field(init=False, repr=False, compare=False)
+    _shared: dict[Callable[[Corpus], Any], Any] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         index: dict[str, list[tuple[Letter, Any]]] = defaultdict(list)
@@ -115,6 +117,7 @@ class Corpus:
             for claim in letter.claims:
                 index[claim.kind].append((letter, claim))
         object.__setattr__(self, "_by_kind", dict(index))
+        object.__setattr__(self, "_shared", {})
 
     def focused(self, paths: set[str] | frozenset[str]) -> Corpus:
         """The same letters with ``focus`` on ``paths``; no focus when they name every letter.
@@ -123,7 +126,7 @@ class Corpus:
         if focus == self.focus:
             return self
         corpus = Corpus.__new__(Corpus)
-        for name, value in (("letters", self.letters), ("focus", focus), ("_by_kind", self._by_kind)):
+        for name, value in (("letters", self.letters), ("focus", focus), ("_by_kind", self._by_kind), ("_shared", {})):
             object.__setattr__(corpus, name, value)
         return corpus
 
@@ -134,6 +137,14 @@ class Corpus:
     def reported(self, *letters: Letter) -> bool:
         """Whether a finding that points at ``letters`` would be reported: one of them is in focus."""
         return self.focus is None or any(letter.path in self.focus for letter in letters)
+
+    def shared(self, make: Callable[[Corpus], T]) -> T:
+        """``make(self)``, made the first time a rule asks and shared by the rules that ask
+        after it: what several rules derive alike from the corpus and its focus (the figures
+        the figure rules compare). ``make`` must depend on nothing else."""
+        if make not in self._shared:
+            self._shared[make] = make(self)
+        return self._shared[make]
 
     def claims(self, kind: str) -> list[tuple[Letter, Any]]:
         """Every claim of one kind, with the letter that makes it, in corpus order."""

@@ -90,3 +90,16 @@ def test_an_unparsed_letter_is_the_parsed_one_without_its_claims():
     unparsed = TextLetter.of(letter.source)
     assert unparsed.claims == () and unparsed.structure == letter.structure and unparsed.label == letter.label
     assert [r.code for r in RULES.values() if r.text_only] == ["RL305"]  # the rules that may read unparsed letters
+
+
+def test_what_rules_share_is_made_once_for_a_corpus_and_again_for_a_focus_on_it():
+    corpus = corpus_of([("a.txt", "甲。"), ("b.txt", "乙。")])
+    made = []
+
+    def in_focus(of):
+        made.append(of.focus)
+        return [letter.path for letter in of.in_focus()]
+
+    assert corpus.shared(in_focus) == corpus.shared(in_focus) == ["a.txt", "b.txt"] and made == [None]
+    focused = corpus.focused({"b.txt"})
+    assert focused.shared(in_focus) == focused.shared(in_focus) == ["b.txt"] and made == [None, frozenset({"b.txt"})]
