@@ -65,8 +65,7 @@ def measure(size: int, budget: int, focus: bool, processes: int, seeds: Path) ->
     found = variants(index, tables.confusion, [letters.letters[size // 2]] if focus else None)
     wall = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    windows = size * PARAGRAPHS * (CHARACTERS - tables.near_variant.window + 1)
-    return {"windows": windows, "shares": index.shares, "wall": wall, "mb": (peak - before) / 1024, "variants": len(found)}
+    return {"windows": index.windows, "shares": index.shares, "wall": wall, "mb": (peak - before) / 1024, "variants": len(found)}
 
 
 def main() -> None:

@@ -129,11 +129,17 @@ def read_bytes(path: str) -> bytes:
 
 def parse_letter(path: str, data: bytes) -> Letter:
     """Decode and parse the bytes of one letter; raises ``ValueError`` with a one-line reason."""
+    return Letter.from_source(decode_letter(path, data))
+
+
+def decode_letter(path: str, data: bytes) -> Source:
+    """The text of one letter's bytes (a document's text extracted), to be parsed; raises
+    ``ValueError`` with a one-line reason."""
     if formats.handles(path):
         text, origins = formats.read(path, data)
-        return Letter.from_source(Source(path=display_path(path), text=text, origins=origins))
+        return Source(path=display_path(path), text=text, origins=origins)
     try:
-        return Letter.from_source(Source.from_bytes(display_path(path), data))
+        return Source.from_bytes(display_path(path), data)
     except DecodeError as exc:
         raise ValueError(str(exc)) from None
 
@@ -222,8 +228,8 @@ class TextRules(BuiltInRules):
         letters = []
         for path, data in files:
             try:
-                letters.append(TextLetter.of(Source.from_bytes(display_path(path), data)))
-            except DecodeError:
+                letters.append(TextLetter.of(decode_letter(path, data)))
+            except ValueError:
                 continue
         findings, crashes = self._run(Corpus(tuple(letters)), checked)
         return EarlyCross({code: tuple(f for f in findings if f.rule == code) for code in self.codes}, crashes)
@@ -308,21 +314,7 @@ def read_files(
 ) -> list[Read]:
     """Read every path, in order, as :func:`load_corpus` does, and run ``checks`` on the
     letters whose (display) paths are in ``checked`` (every letter when ``None``)."""
-    return _read_all(paths, jobs, cache, checks, checked)[0]
-
-
-def _read_all(
-    paths: Iterable[str],
-    jobs: int,
-    cache: LetterCache | None,
-    checks: LetterChecks | None,
-    checked: set[str] | None,
-    text_rules: TextRules | None = None,
-) -> tuple[list[Read], EarlyCross | None]:
-    """:func:`read_files`, and what ``text_rules`` found when a spare process ran them as the
-    letters were read (``None`` when they are left to run on the corpus)."""
-    with _collector_paused():
-        return _read_files(paths, jobs, cache, checks, checked, text_rules)
+    return _read_files(paths, jobs, cache, checks, checked, None)[0]
 
 
 @contextmanager
@@ -338,6 +330,7 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+@_collector_paused()
 def _read_files(
     paths: Iterable[str],
     jobs: int,
@@ -346,6 +339,8 @@ def _read_files(
     checked: set[str] | None,
     text_rules: TextRules | None,
 ) -> tuple[list[Read], EarlyCross | None]:
+    """:func:`read_files`, and what ``text_rules`` found when a spare process ran them as the
+    letters were read (``None`` when they are left to run on the corpus)."""
     reads: dict[str, Read] = {}
     todo: list[Todo] = []
     stored: list[tuple[Todo, str]] = []  # the files whose letters the cache holds, with their entries
@@ -534,8 +529,8 @@ def lint(
     checks = LetterChecks.of(rules, options, tables)
     checked = {display_path(f) for f in files}
     with built_in_kept_by(cache.kept) if cache is not None else nullcontext():
-        reads, cross = _read_all(_tracked(files + extra, progress), jobs, cache, checks, checked,
-                                 TextRules.of(rules, options, tables) if jobs > 1 else None)
+        reads, cross = _read_files(_tracked(files + extra, progress), jobs, cache, checks, checked,
+                                   TextRules.of(rules, options, tables))
         crashes = {crash.path: crash for read in reads for crash in read.crashes}  # one per rule, not one per letter
         errors = [FileError(path=display_path(e.path), reason=e.reason) for e in errors]
         errors += [read.error for read in reads if read.error] + list(crashes.values())

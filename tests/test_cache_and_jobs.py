@@ -305,13 +305,18 @@ NEAR_VARIANT = {
 }
 
 
+def _near_variant_letters(folder: Path) -> Path:
+    """``folder`` with RL305's example letters in it: a slip in a.txt, the usual form in b.txt and c.txt."""
+    folder.mkdir()
+    for name, text in NEAR_VARIANT.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
 def test_a_pre_commit_run_finds_the_near_variants_in_a_spare_process_as_the_letters_load(tmp_path, monkeypatch):
     import os
 
-    letters = tmp_path / "letters"
-    letters.mkdir()
-    for name, text in NEAR_VARIANT.items():
-        (letters / name).write_text(text, encoding="utf-8")
+    letters = _near_variant_letters(tmp_path / "letters")
     cache = LetterCache(tmp_path / "cache")
     lint([str(letters)], cache=cache)
     monkeypatch.setattr(engine, "PARALLEL_MIN_FILES", 2)
@@ -336,10 +341,7 @@ def test_a_pre_commit_run_finds_the_near_variants_in_a_spare_process_as_the_lett
 def test_a_text_only_rule_that_crashes_aside_is_one_error_and_the_others_still_run(tmp_path, monkeypatch):
     from replylint.checks import corpus_near_variant
 
-    letters = tmp_path / "letters"
-    letters.mkdir()
-    for name, text in NEAR_VARIANT.items():
-        (letters / name).write_text(text, encoding="utf-8")
+    letters = _near_variant_letters(tmp_path / "letters")
     monkeypatch.setattr(engine, "PARALLEL_MIN_FILES", 2)
     runs = _text_rules_runs(monkeypatch, tmp_path / "runs")
 

@@ -50,7 +50,6 @@ class _AnotherProcess:
 ANOTHER_PROCESS = _AnotherProcess()
 
 
-
 def test_once_stopped_nothing_is_left_to_take():
     ends = Ends(100, 2)
     assert ends.take(from_end=True) is not None
